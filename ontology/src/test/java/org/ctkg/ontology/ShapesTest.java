@@ -1,0 +1,76 @@
+package org.ctkg.ontology;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.lib.ShLib;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The curated graph conforms to the shapes, and broken data is reported with its focus node and path. */
+class ShapesTest {
+    private static final String TEST = "https://w3id.org/ctkg/id/test/";
+    private static final String CTKG_NS = CTKG.NS;
+
+    @Test
+    void curatedGraphConforms() {
+        DatasetGraph curated = CtkgFiles.curated();
+        ValidationReport report = ShapesValidation.standard().validate(curated.getUnionGraph());
+        if (!report.conforms())
+            ShLib.printReport(report);
+        assertTrue(report.conforms(), "the curated graph violates the shapes (report printed above)");
+    }
+
+    @Test
+    void shapesTargetInstancesOfTheCuratedGraph() {
+        // A shapes file whose targets matched nothing would conform vacuously: check it does not.
+        Graph data = CtkgFiles.curated().getUnionGraph();
+        long recommendations = data.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), CTKG.Recommendation.asNode()).toList().size();
+        assertTrue(recommendations >= 7, "recommendations in the curated graph: " + recommendations);
+        Graph broken = GraphFactory.createDefaultGraph();
+        data.find().forEachRemaining(t -> {
+            if (!t.getPredicate().equals(CTKG.statedIn.asNode()))
+                broken.add(t);
+        });
+        assertFalse(ShapesValidation.standard().validate(broken).conforms(), "removing every source must violate the shapes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "missing-label.ttl,                  nameless, http://www.w3.org/2000/01/rdf-schema#label",
+        "bad-date.ttl,                       act,      " + CTKG_NS + "dateEnteredIntoForce",
+        "recommendation-without-source.ttl,  rec,      " + CTKG_NS + "statedIn",
+        "statistic-without-value.ttl,        stat,     " + CTKG_NS + "value",
+        "statistic-value-not-a-number.ttl,   stat,     " + CTKG_NS + "value",
+        "protocol-without-convention.ttl,    protocol, " + CTKG_NS + "supplements",
+        "bad-country-code.ttl,               place,    " + CTKG_NS + "iso3166Alpha2",
+        "target-not-a-crime.ttl,             rec,      " + CTKG_NS + "targetsCrime",
+    })
+    void brokenDataIsReportedWithFocusNodeAndPath(String file, String focus, String path) {
+        Graph data = GraphFactory.createDefaultGraph();
+        RDFParser.source("broken/" + file).parse(data);
+        ValidationReport report = ShapesValidation.standard().validate(data);
+        assertFalse(report.conforms(), file + " should not conform");
+        Node focusNode = NodeFactory.createURI(TEST + focus);
+        Node pathNode = NodeFactory.createURI(path);
+        boolean found = report.getEntries().stream()
+                .anyMatch(e -> e.focusNode().equals(focusNode) && pathNode.equals(pathOf(e)));
+        assertTrue(found, file + ": expected a violation at " + focus + " on " + path + ", got "
+                   + report.getEntries().stream().map(e -> e.focusNode() + " " + e.resultPath() + " " + e.message()).collect(Collectors.toList()));
+    }
+
+    private static Node pathOf(ReportEntry entry) {
+        return entry.resultPath() == null ? null : NodeFactory.createURI(entry.resultPath().toString().replaceAll("^<|>$", ""));
+    }
+}
