@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.OWL;
@@ -20,8 +24,9 @@ import org.apache.jena.vocabulary.RDFS;
 /**
  * Draws the ontology's main classes and links as a Mermaid flowchart, made from the ontology
  * itself so the picture in {@code docs/ontology.md} cannot drift from the terms (a test compares
- * them). Every object property whose domain and range are ctkg classes becomes a labelled edge;
- * subclass links between the classes drawn become dotted edges.
+ * them). Every object property becomes a labelled edge from each ctkg class of its {@code rdfs:domain}
+ * or {@code schema:domainIncludes} to its ctkg range; each class drawn gets a dotted edge to its
+ * nearest drawn superclasses.
  * <p>
  * {@code main(path)} rewrites the diagram between the markers in that Markdown file.
  */
@@ -31,6 +36,9 @@ public final class OntologyDiagram {
     /** The line after the diagram in a Markdown file. */
     public static final String END = "<!-- ontology-diagram:end -->";
 
+    /** schema.org's annotation for the classes a property is used on, beyond its rdfs:domain. */
+    private static final String SCHEMA_DOMAIN_INCLUDES = "https://schema.org/domainIncludes";
+
     private OntologyDiagram() {}
 
     /** The diagram as a fenced Mermaid block. */
@@ -38,23 +46,26 @@ public final class OntologyDiagram {
         Model model = ModelFactory.createModelForGraph(CtkgFiles.ontology());
         Set<String> classes = new TreeSet<>();
         List<String> edges = new ArrayList<>();
+        Property domainIncludes = model.createProperty(SCHEMA_DOMAIN_INCLUDES);
         model.listResourcesWithProperty(RDF.type, OWL.ObjectProperty).toList().stream()
              .sorted((a, b) -> a.getURI().compareTo(b.getURI()))
              .forEach(p -> {
-                 Resource domain = p.getPropertyResourceValue(RDFS.domain);
                  Resource range = p.getPropertyResourceValue(RDFS.range);
-                 if (isCtkg(domain) && isCtkg(range)) {
-                     classes.add(local(domain));
-                     classes.add(local(range));
-                     edges.add("  " + local(domain) + " -->|" + label(p) + "| " + local(range));
+                 List<Resource> domains = new ArrayList<>();
+                 p.listProperties(RDFS.domain).forEachRemaining(s -> domains.add(s.getResource()));
+                 p.listProperties(domainIncludes).forEachRemaining(s -> domains.add(s.getResource()));
+                 for (Resource domain : domains) {
+                     if (isCtkg(domain) && isCtkg(range)) {
+                         classes.add(local(domain));
+                         classes.add(local(range));
+                         edges.add("  " + local(domain) + " -->|" + label(p) + "| " + local(range));
+                     }
                  }
              });
         List<String> subclassEdges = new ArrayList<>();
         for (String cls : classes) {
-            for (Statement s : model.listStatements(model.createResource(CTKG.NS + cls), RDFS.subClassOf, (Resource) null).toList()) {
-                if (s.getObject().isURIResource() && isCtkg(s.getResource()) && classes.contains(local(s.getResource())))
-                    subclassEdges.add("  " + cls + " -.->|is a| " + local(s.getResource()));
-            }
+            for (String ancestor : nearestDrawnAncestors(model.createResource(CTKG.NS + cls), classes))
+                subclassEdges.add("  " + cls + " -.->|is a| " + ancestor);
         }
         StringBuilder sb = new StringBuilder("```mermaid\nflowchart LR\n");
         for (String cls : classes)
@@ -87,6 +98,24 @@ public final class OntologyDiagram {
         Path doc = Path.of(args.length > 0 ? args[0] : "docs/ontology.md");
         String text = Files.readString(doc, StandardCharsets.UTF_8);
         Files.writeString(doc, replaceIn(text), StandardCharsets.UTF_8);
+    }
+
+    /** The closest superclasses that are drawn, skipping the ones that are not. */
+    private static Set<String> nearestDrawnAncestors(Resource cls, Set<String> drawn) {
+        Set<String> found = new TreeSet<>();
+        Deque<Resource> todo = new ArrayDeque<>();
+        Set<Resource> seen = new HashSet<>();
+        cls.listProperties(RDFS.subClassOf).forEachRemaining(s -> todo.add(s.getResource()));
+        while (!todo.isEmpty()) {
+            Resource sup = todo.poll();
+            if (!isCtkg(sup) || !seen.add(sup))
+                continue;
+            if (drawn.contains(local(sup)))
+                found.add(local(sup));
+            else
+                sup.listProperties(RDFS.subClassOf).forEachRemaining(s -> todo.add(s.getResource()));
+        }
+        return found;
     }
 
     private static boolean isCtkg(Resource r) {

@@ -1,0 +1,120 @@
+package org.ctkg.server;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * ctkg's embedded Fuseki server: one dataset, {@value #DATASET}, with Fuseki's conventional
+ * services. Read-only: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query},
+ * Graph Store Protocol reads on {@code /ctkg/data}.
+ * <pre>
+ *   CtkgServer server = CtkgServer.create().port(0).dataset(dsg).build().start();
+ *   int port = server.port();
+ * </pre>
+ */
+public final class CtkgServer {
+    /** The dataset's name, and so the first segment of every service path. */
+    public static final String DATASET = "ctkg";
+
+    private final FusekiServer fuseki;
+
+    private CtkgServer(FusekiServer fuseki) {
+        this.fuseki = fuseki;
+    }
+
+    /** A builder; {@link Builder#dataset} is required. */
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Starts the server; returns this. */
+    public CtkgServer start() {
+        fuseki.start();
+        return this;
+    }
+
+    /** Stops the server. */
+    public void stop() {
+        fuseki.stop();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /** The port the server listens on (the actual port when built with port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** The base URL of the server, without a trailing slash. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** The URL of the SPARQL query service. */
+    public String sparqlUrl() {
+        return baseUrl() + "/" + DATASET + "/sparql";
+    }
+
+    /** Settings for a {@link CtkgServer}. */
+    public static final class Builder {
+        private int port = 3030;
+        private DatasetGraph dataset;
+        private long queryTimeoutMillis = 30_000;
+        private boolean loopbackOnly = false;
+
+        /** The HTTP port; default 3030; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535)
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            this.port = port;
+            return this;
+        }
+
+        /** The dataset to serve (required). */
+        public Builder dataset(DatasetGraph dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        /** The longest a query may run, in milliseconds; default 30 000. */
+        public Builder queryTimeoutMillis(long millis) {
+            if (millis <= 0)
+                throw new IllegalArgumentException("query timeout must be positive, got " + millis);
+            this.queryTimeoutMillis = millis;
+            return this;
+        }
+
+        /** Listen on the loopback interface only; default false. */
+        public Builder loopbackOnly(boolean loopbackOnly) {
+            this.loopbackOnly = loopbackOnly;
+            return this;
+        }
+
+        /** Builds the server (not started). */
+        public CtkgServer build() {
+            if (dataset == null)
+                throw new IllegalStateException("CtkgServer needs a dataset");
+            dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            DataService service = DataService.newBuilder(dataset)
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.Query, "sparql")
+                    .addEndpoint(Operation.Query, "query")
+                    .addEndpoint(Operation.GSP_R)
+                    .addEndpoint(Operation.GSP_R, "data")
+                    .build();
+            FusekiServer fuseki = FusekiServer.create()
+                    .port(port)
+                    .loopback(loopbackOnly)
+                    .enableCors(true, null)
+                    .add(DATASET, service)
+                    .build();
+            return new CtkgServer(fuseki);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.ctkg.server;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.loader.Stores;
+
+/** {@code ctkg serve}: the SPARQL endpoint over the curated graph. */
+final class ServeCommand implements Command {
+    @Override
+    public String summary() {
+        return "serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        Options o = Options.parse(args, Set.of("port", "timeout"), Set.of("help", "localhost"));
+        if (o.has("help")) {
+            out.println("Usage: ctkg serve [--port N] [--timeout SECONDS] [--localhost]");
+            out.println();
+            out.println("Serves the curated graph read-only, in memory.");
+            out.println("  --port N           HTTP port (default 3030)");
+            out.println("  --timeout SECONDS  longest a query may run (default 30)");
+            out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
+            out.println();
+            out.println("Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query), /ctkg/data (Graph Store Protocol, read).");
+            return 0;
+        }
+        if (!o.positional().isEmpty())
+            throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
+        int port = o.getInt("port", 3030, 0, 65535);
+        int timeout = o.getInt("timeout", 30, 1, 24 * 3600);
+        DatasetGraph dsg = Stores.curatedInMemory();
+        CtkgServer server = CtkgServer.create()
+                .port(port)
+                .queryTimeoutMillis(timeout * 1000L)
+                .loopbackOnly(o.has("localhost"))
+                .dataset(dsg)
+                .build()
+                .start();
+        out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")");
+        server.join();
+        return 0;
+    }
+}
