@@ -14,7 +14,7 @@ class OntologyDiagramTest {
     @Test
     void diagramDrawsTheMainClassesAndLinks() {
         String diagram = OntologyDiagram.mermaid();
-        for (String expected : new String[] {"Recommendation -->|would change| Instrument", "Protocol", "Statistic -->|estimated by| Actor",
+        for (String expected : new String[] {"Recommendation -->|would change| Instrument", "Claim -->|stated in| SourceDocument", "Statistic -->|estimated by| Actor",
                                              "Recommendation -->|targets crime| CrimeType", "Treaty -->|supplements| Treaty"})
             assertTrue(diagram.contains(expected), "diagram lacks: " + expected);
     }
