@@ -18,6 +18,10 @@ public final class Ctkg {
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
     static {
         COMMANDS.put("serve", new ServeCommand());
+        COMMANDS.put("load", new LoadCommand());
+        COMMANDS.put("validate", new ValidateCommand());
+        COMMANDS.put("export", new ExportCommand());
+        COMMANDS.put("stats", new StatsCommand());
     }
 
     private Ctkg() {}
@@ -46,6 +50,11 @@ public final class Ctkg {
             err.println("ctkg " + args[0] + ": " + e.getMessage());
             err.println("Try 'ctkg " + args[0] + " --help'.");
             return EXIT_BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("ctkg " + args[0] + ": internal error: " + e);
+            if (System.getenv("CTKG_DEBUG") != null)
+                e.printStackTrace(err);
+            return EXIT_INTERNAL;
         }
     }
 

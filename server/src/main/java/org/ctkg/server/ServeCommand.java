@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import java.nio.file.Path;
+
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
 
 /** {@code ctkg serve}: the SPARQL endpoint over the curated graph. */
@@ -15,11 +19,12 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc"), Set.of("help", "localhost"));
         if (o.has("help")) {
-            out.println("Usage: ctkg serve [--port N] [--timeout SECONDS] [--localhost]");
+            out.println("Usage: ctkg serve [--loc DIR] [--port N] [--timeout SECONDS] [--localhost]");
             out.println();
-            out.println("Serves the curated graph read-only, in memory.");
+            out.println("Serves the curated graph read-only, in memory, or the TDB2 store at DIR.");
+            out.println("  --loc DIR          serve this store (made with ctkg load) instead of the curated graph");
             out.println("  --port N           HTTP port (default 3030)");
             out.println("  --timeout SECONDS  longest a query may run (default 30)");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
@@ -31,7 +36,13 @@ final class ServeCommand implements Command {
             throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
         int port = o.getInt("port", 3030, 0, 65535);
         int timeout = o.getInt("timeout", 30, 1, 24 * 3600);
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg;
+        try {
+            dsg = o.has("loc") ? Store.openExisting(Path.of(o.get("loc", null))).dataset() : Stores.curatedInMemory();
+        } catch (LoadException e) {
+            err.println("ctkg serve: " + e.getMessage());
+            return e.kind().exitCode;
+        }
         CtkgServer server = CtkgServer.create()
                 .port(port)
                 .queryTimeoutMillis(timeout * 1000L)

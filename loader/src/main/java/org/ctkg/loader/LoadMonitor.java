@@ -1,0 +1,22 @@
+package org.ctkg.loader;
+
+/**
+ * Hears how a load job goes, so that a terminal can show progress and tests can stay silent.
+ * Calls come from the job's thread.
+ */
+public interface LoadMonitor {
+    /** A monitor that does nothing. */
+    LoadMonitor SILENT = new LoadMonitor() {};
+
+    /** The job has started reading a source. */
+    default void startSource(String name) {}
+
+    /** Progress: triples and quads received so far by the whole job. Called every few thousand. */
+    default void progress(long triplesSoFar) {}
+
+    /** The job is checking the loaded data against the shapes. */
+    default void validating(long focusNodes) {}
+
+    /** The job ended (committed or not). */
+    default void finished() {}
+}

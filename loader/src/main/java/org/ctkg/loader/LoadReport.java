@@ -1,0 +1,34 @@
+package org.ctkg.loader;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.ValidationReport;
+
+/**
+ * What a committed load job did: its provenance IRI, its inputs, and per graph the triples
+ * added and removed; the SHACL report (conforming, or the violations a lenient load accepted).
+ */
+public record LoadReport(Node job, Instant started, Instant ended, List<Source.InputRecord> inputs,
+                         Map<Node, GraphChange> changes, long triplesRead, ValidationReport validation) {
+
+    /** What the job did to one named graph. */
+    public record GraphChange(long added, long removed) {}
+
+    /** Triples added over all graphs. */
+    public long added() {
+        return changes.values().stream().mapToLong(GraphChange::added).sum();
+    }
+
+    /** Triples removed over all graphs. */
+    public long removed() {
+        return changes.values().stream().mapToLong(GraphChange::removed).sum();
+    }
+
+    /** Seconds from start to end. */
+    public double seconds() {
+        return (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    }
+}

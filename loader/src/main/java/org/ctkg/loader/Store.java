@@ -1,0 +1,113 @@
+package org.ctkg.loader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.ctkg.ontology.CtkgFiles;
+
+/**
+ * A TDB2 store on disk, opened for a job. A store that did not exist is created and, inside the
+ * job's own transaction, seeded with the ontology and the curated graph; if that job fails, the
+ * new directory is removed again, so a failed first load leaves nothing behind.
+ * <pre>
+ *   try (Store store = Store.open(Path.of("store"))) { ... }
+ * </pre>
+ */
+public final class Store implements AutoCloseable {
+    private final Path location;
+    private final DatasetGraph dsg;
+    private final boolean isNew;
+
+    private Store(Path location, DatasetGraph dsg, boolean isNew) {
+        this.location = location;
+        this.dsg = dsg;
+        this.isNew = isNew;
+    }
+
+    /**
+     * Opens the store at the directory, creating it when it does not exist (or is empty).
+     * @throws LoadException INTERNAL when the directory holds something else or another process holds the store
+     */
+    public static Store open(Path location) {
+        boolean isNew = !Files.exists(location) || isEmptyDirectory(location);
+        if (Files.exists(location) && !Files.isDirectory(location))
+            throw new LoadException(LoadException.Kind.BAD_INPUT, location + ": not a directory");
+        try {
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
+            Stores.unionDefaultGraph(dsg);
+            return new Store(location, dsg, isNew);
+        } catch (RuntimeException e) {
+            throw new LoadException(LoadException.Kind.INTERNAL, "cannot open the store at " + location + ": " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("lock") ? " (is a server or another job using it? stop it, or load through the server)" : ""), e);
+        }
+    }
+
+    /**
+     * Opens an existing store, for reading.
+     * @throws LoadException BAD_INPUT when there is no store there
+     */
+    public static Store openExisting(Path location) {
+        if (!Files.isDirectory(location) || isEmptyDirectory(location))
+            throw new LoadException(LoadException.Kind.BAD_INPUT, location + ": no ctkg store here (create one with ctkg load --loc " + location + " FILE)");
+        return open(location);
+    }
+
+    /** The store's dataset; its default graph is the union of its named graphs. */
+    public DatasetGraph dataset() {
+        return dsg;
+    }
+
+    /** The store's directory. */
+    public Path location() {
+        return location;
+    }
+
+    /** True when this store was created by {@link #open} and has not been seeded yet. */
+    boolean isNew() {
+        return isNew && !seeded;
+    }
+
+    private boolean seeded;
+
+    /** Writes the ontology and the curated graph; call inside a write transaction. */
+    void seed() {
+        CtkgFiles.streamDefaultContent(StreamRDFLib.dataset(dsg));
+        seeded = true;
+    }
+
+    /** Closes the store; a store created by this handle that holds no commit is removed. */
+    @Override
+    public void close() {
+        boolean empty = isNew && Stores.isEmpty(dsg);
+        TDBInternal.expel(dsg);
+        if (empty)
+            deleteDirectory(location);
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        if (!Files.isDirectory(dir))
+            return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteDirectory(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
