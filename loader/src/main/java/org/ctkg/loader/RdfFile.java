@@ -101,15 +101,21 @@ public final class RdfFile implements Source {
         CountingStream counted;
         try (InputStream raw = Files.newInputStream(path)) {
             counted = new CountingStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha));
-            InputStream in = gzip ? new GZIPInputStream(counted, 1 << 16) : counted;
-            ContentCheck content = new ContentCheck(destination);
-            RDFParser.source(in)
-                     .lang(lang)
-                     .base(path.toAbsolutePath().toUri().toString())
-                     .checking(true)
-                     .errorHandler(new Strict(name()))
-                     .build()
-                     .parse(content);
+            ReadFailures in = new ReadFailures(gzip ? new GZIPInputStream(counted, 1 << 16) : counted);
+            ContentCheck content = new ContentCheck(destination, name());
+            try {
+                RDFParser.source(in)
+                         .lang(lang)
+                         .base(path.toAbsolutePath().toUri().toString())
+                         .checking(true)
+                         .errorHandler(new Strict(name()))
+                         .build()
+                         .parse(content);
+            } catch (RuntimeException e) {
+                in.rethrowFailure();
+                throw e;
+            }
+            in.rethrowFailure();
             if (content.isEmpty())
                 throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": no triples: the file is empty or holds only prefixes and comments");
             // Read any trailing bytes so the checksum covers the whole file.
@@ -168,28 +174,84 @@ public final class RdfFile implements Source {
         }
     }
 
-    /** Passes everything on and notes whether anything came. */
+    /**
+     * Passes everything on, notes whether anything came, and refuses text with U+FFFD: the
+     * parser puts that replacement character where the bytes were not UTF-8, which would
+     * otherwise load mis-encoded text (Latin-1, UTF-16) silently.
+     */
     private static final class ContentCheck extends org.apache.jena.riot.system.StreamRDFWrapper {
+        private final String file;
         private boolean any;
 
-        ContentCheck(StreamRDF other) {
+        ContentCheck(StreamRDF other, String file) {
             super(other);
+            this.file = file;
         }
 
         @Override
         public void triple(org.apache.jena.graph.Triple triple) {
             any = true;
+            check(triple.getSubject(), triple.getSubject());
+            check(triple.getSubject(), triple.getPredicate());
+            check(triple.getSubject(), triple.getObject());
             super.triple(triple);
         }
 
         @Override
         public void quad(org.apache.jena.sparql.core.Quad quad) {
             any = true;
+            check(quad.getSubject(), quad.getSubject());
+            check(quad.getSubject(), quad.getPredicate());
+            check(quad.getSubject(), quad.getObject());
             super.quad(quad);
+        }
+
+        private void check(Node subject, Node n) {
+            String text = n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : null;
+            if (text != null && text.indexOf('\uFFFD') >= 0)
+                throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": not valid UTF-8 (is it Latin-1 or UTF-16?): "
+                        + "an undecodable byte in a statement about " + subject + ": \"" + text + "\"");
         }
 
         boolean isEmpty() {
             return !any;
+        }
+    }
+
+    /**
+     * Remembers a read failure (a truncated gzip stream, an I/O error) that the parser would
+     * otherwise take for the end of the input, so it can be reported as what it is.
+     */
+    private static final class ReadFailures extends java.io.FilterInputStream {
+        private IOException failure;
+
+        ReadFailures(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            try {
+                return super.read(buf, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        void rethrowFailure() throws IOException {
+            if (failure != null)
+                throw failure;
         }
     }
 
