@@ -1,0 +1,31 @@
+package org.ctkg.loader;
+
+import java.nio.file.Path;
+
+/**
+ * A load job in a process of its own, for the kill test: {@code LoadInChildProcess STORE FILE}.
+ * Prints {@code progress N} as it reads, {@code validating} when it checks the shapes, and
+ * {@code committed} at the end, so the test can kill it at a chosen moment.
+ */
+public final class LoadInChildProcess {
+    private LoadInChildProcess() {}
+
+    public static void main(String... args) {
+        try (Store store = Store.open(Path.of(args[0]))) {
+            LoadJob.create(store).source(RdfFile.of(Path.of(args[1]), null)).monitor(new LoadMonitor() {
+                @Override
+                public void progress(long triples) {
+                    System.out.println("progress " + triples);
+                    System.out.flush();
+                }
+
+                @Override
+                public void validating(long focusNodes) {
+                    System.out.println("validating");
+                    System.out.flush();
+                }
+            }).build().run();
+            System.out.println("committed");
+        }
+    }
+}
