@@ -40,6 +40,7 @@ public final class LoadJob {
     private final boolean replace;
     private final boolean infer;
     private final boolean lenient;
+    private final boolean validate;
     private final ShapesValidation validation;
     private final Node shapesIri;
     private final LoadMonitor monitor;
@@ -51,6 +52,7 @@ public final class LoadJob {
         this.replace = b.replace;
         this.infer = b.infer;
         this.lenient = b.lenient;
+        this.validate = b.validate;
         this.validation = b.validation == null ? ShapesValidation.standard() : b.validation;
         this.shapesIri = b.shapesIri;
         this.monitor = b.monitor;
@@ -83,15 +85,19 @@ public final class LoadJob {
                 source.send(sink);
                 inputs.add(source.record());
             }
-            monitor.validating(writer.subjects.size());
-            ValidationReport report = validation.validateNodes(dsg.getUnionGraph(), writer.subjects.iterator());
-            if (!report.conforms() && !lenient)
+            writer.flush();
+            ValidationReport report = null;
+            if (validate) {
+                monitor.validating(writer.subjects.size());
+                report = validation.validateNodes(dsg.getUnionGraph(), writer.subjects.iterator());
+            }
+            if (report != null && !report.conforms() && !lenient)
                 throw new LoadException(LoadException.Kind.INVALID,
                         report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
             Map<Node, LoadReport.GraphChange> changes = writer.changes();
             LoadReport result = new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes,
                                                writer.count, report);
-            Provenance.record(dsg, result, shapesIri);
+            Provenance.record(dsg, result, validate ? shapesIri : null);
             dsg.commit();
             committed = true;
             return result;
@@ -117,11 +123,13 @@ public final class LoadJob {
         private final Map<Node, Long> sizeBefore = new LinkedHashMap<>();
         private final Map<Node, Long> removed = new LinkedHashMap<>();
         private final Set<Node> subjects = new HashSet<>();
+        private final SortedQuadWriter sorted;
         private Source currentSource;
         private long count;
 
         Writer(DatasetGraph dsg) {
             this.dsg = dsg;
+            this.sorted = SortedQuadWriter.supports(dsg) ? new SortedQuadWriter(dsg) : null;
         }
 
         @Override
@@ -140,13 +148,23 @@ public final class LoadJob {
             if (!sizeBefore.containsKey(g))
                 touch(g);
             try {
-                dsg.add(g, s, p, o);
+                if (sorted != null)
+                    sorted.add(g, s, p, o);
+                else
+                    dsg.add(g, s, p, o);
             } catch (RuntimeException e) {
                 throw new LoadException(LoadException.Kind.INTERNAL, "cannot write to the store: " + e.getMessage(), e);
             }
-            subjects.add(s);
+            if (validate)
+                subjects.add(s);
             if (++count % PROGRESS_EVERY == 0)
                 monitor.progress(count);
+        }
+
+        /** Writes anything still buffered; call before reading the store back. */
+        void flush() {
+            if (sorted != null)
+                sorted.flush();
         }
 
         private void touch(Node g) {
@@ -180,6 +198,7 @@ public final class LoadJob {
         private boolean replace;
         private boolean infer;
         private boolean lenient;
+        private boolean validate = true;
         private ShapesValidation validation;
         private Node shapesIri = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/ctkg/shapes");
         private LoadMonitor monitor = LoadMonitor.SILENT;
@@ -215,6 +234,15 @@ public final class LoadJob {
         /** Commits despite SHACL violations (they are reported and recorded); default false. */
         public Builder lenient(boolean lenient) {
             this.lenient = lenient;
+            return this;
+        }
+
+        /**
+         * Validates the loaded data against the shapes; default true. Turning it off is for
+         * trusted bulk data only: the job is recorded as not validated.
+         */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
             return this;
         }
 

@@ -9,7 +9,8 @@ import org.apache.jena.shacl.ValidationReport;
 
 /**
  * What a committed load job did: its provenance IRI, its inputs, and per graph the triples
- * added and removed; the SHACL report (conforming, or the violations a lenient load accepted).
+ * added and removed; the SHACL report (conforming, or the violations a lenient load accepted),
+ * null when the job was run without validation.
  */
 public record LoadReport(Node job, Instant started, Instant ended, List<Source.InputRecord> inputs,
                          Map<Node, GraphChange> changes, long triplesRead, ValidationReport validation) {
@@ -25,6 +26,16 @@ public record LoadReport(Node job, Instant started, Instant ended, List<Source.I
     /** Triples removed over all graphs. */
     public long removed() {
         return changes.values().stream().mapToLong(GraphChange::removed).sum();
+    }
+
+    /** SHACL violations accepted by a lenient load; 0 when conforming or not validated. */
+    public long violations() {
+        return validation == null ? 0 : validation.getEntries().size();
+    }
+
+    /** Whether the loaded data was checked against the shapes. */
+    public boolean validated() {
+        return validation != null;
     }
 
     /** Seconds from start to end. */

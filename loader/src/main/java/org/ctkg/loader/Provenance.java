@@ -32,7 +32,7 @@ public final class Provenance {
         return Ids.id("load", JOB_ID.format(Instant.now()).toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** Writes the job's record; call inside the job's write transaction. */
+    /** Writes the job's record; call inside the job's write transaction. {@code shapes} is null when not validated. */
     static void record(DatasetGraph dsg, LoadReport report, Node shapes) {
         Node job = report.job();
         add(dsg, job, RDF.Nodes.type, uri(CTKG.NS + "LoadJob"));
@@ -40,10 +40,13 @@ public final class Provenance {
         add(dsg, job, RDFS.Nodes.label, NodeFactory.createLiteralString("load of " + report.inputs().size() + " file(s) at " + report.started()));
         add(dsg, job, uri(PROV + "startedAtTime"), dateTime(report.started()));
         add(dsg, job, uri(PROV + "endedAtTime"), dateTime(report.ended()));
-        add(dsg, job, uri(CTKG.NS + "shapesUsed"), shapes);
-        long violations = report.validation().getEntries().size();
-        add(dsg, job, uri(CTKG.NS + "outcome"), NodeFactory.createLiteralString(violations == 0 ? "committed" : "committed with violations"));
-        add(dsg, job, uri(CTKG.NS + "violations"), longLiteral(violations));
+        long violations = report.violations();
+        String outcome = !report.validated() ? "committed without validation" : violations == 0 ? "committed" : "committed with violations";
+        add(dsg, job, uri(CTKG.NS + "outcome"), NodeFactory.createLiteralString(outcome));
+        if (report.validated()) {
+            add(dsg, job, uri(CTKG.NS + "shapesUsed"), shapes);
+            add(dsg, job, uri(CTKG.NS + "violations"), longLiteral(violations));
+        }
         int i = 0;
         for (Source.InputRecord input : report.inputs()) {
             Node file = uri(job.getURI() + "#file-" + (++i));

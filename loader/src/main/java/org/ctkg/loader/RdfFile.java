@@ -35,12 +35,14 @@ public final class RdfFile implements Source {
     private final Path path;
     private final Lang lang;
     private final boolean gzip;
+    private final Node defaultGraph;
     private InputRecord record;
 
     private RdfFile(Path path, Lang lang, boolean gzip) {
         this.path = path;
         this.lang = lang;
         this.gzip = gzip;
+        this.defaultGraph = graphNamedAfter(path);
     }
 
     /**
@@ -80,6 +82,10 @@ public final class RdfFile implements Source {
 
     @Override
     public Node defaultGraph() {
+        return defaultGraph;
+    }
+
+    private static Node graphNamedAfter(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz"))
             name = name.substring(0, name.length() - 3);

@@ -64,7 +64,7 @@ public final class ShapesValidation {
      * the report, not with the data.
      */
     public ValidationReport validateNodes(Graph data, Iterator<Node> focusNodes) {
-        Graph union = new Union(data, ontology);
+        Graph union = new TypeCachingGraph(new Union(data, ontology));
         ValidationContext vCxt = ValidationContext.create(shapes, union);
         while (focusNodes.hasNext()) {
             Node node = focusNodes.next();

@@ -22,6 +22,7 @@ public final class Ctkg {
         COMMANDS.put("validate", new ValidateCommand());
         COMMANDS.put("export", new ExportCommand());
         COMMANDS.put("stats", new StatsCommand());
+        COMMANDS.put("generate", new GenerateCommand());
     }
 
     private Ctkg() {}

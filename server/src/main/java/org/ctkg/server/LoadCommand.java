@@ -22,9 +22,9 @@ final class LoadCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         Options o = Options.parse(args, Set.of("loc", "graph", "syntax", "shapes"),
-                                  Set.of("help", "replace", "infer", "lenient", "quiet"));
+                                  Set.of("help", "replace", "infer", "lenient", "quiet", "no-validate"));
         if (o.has("help")) {
-            out.println("Usage: ctkg load --loc DIR [--graph IRI] [--replace] [--syntax LANG] [--infer] [--lenient] [--shapes FILE] [--quiet] FILE...");
+            out.println("Usage: ctkg load --loc DIR [--graph IRI] [--replace] [--syntax LANG] [--infer] [--lenient] [--shapes FILE] [--no-validate] [--quiet] FILE...");
             out.println();
             out.println("Loads RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD; .gz too) into the TDB2 store at DIR");
             out.println("in one transaction: parse as a stream, validate against the shapes, record provenance, commit once.");
@@ -37,6 +37,7 @@ final class LoadCommand implements Command {
             out.println("  --infer         add the RDFS closure of the ontology's class and property hierarchy");
             out.println("  --lenient       commit despite SHACL violations (reported and recorded)");
             out.println("  --shapes FILE   validate against these SHACL shapes instead of ctkg's");
+            out.println("  --no-validate   skip SHACL validation (trusted bulk data only; recorded as not validated)");
             out.println("  --quiet         no progress; only the one-line summary");
             out.println();
             out.println("Exit codes: 0 loaded; 2 bad input (syntax, IRI, literal, empty or unreadable file); 3 SHACL violations; 1 internal error.");
@@ -55,6 +56,7 @@ final class LoadCommand implements Command {
                         .replace(o.has("replace"))
                         .infer(o.has("infer"))
                         .lenient(o.has("lenient"))
+                        .validate(!o.has("no-validate"))
                         .monitor(quiet || System.console() == null ? org.ctkg.loader.LoadMonitor.SILENT : new ProgressLine(err));
                 if (o.has("graph"))
                     job.graph(NodeFactory.createURI(checkedIri(o.get("graph", null))));
@@ -65,7 +67,7 @@ final class LoadCommand implements Command {
                     job.source(RdfFile.of(Path.of(file), o.get("syntax", null)));
                 LoadReport report = job.build().run();
                 out.println(Summaries.load(report));
-                if (!report.validation().conforms())
+                if (report.violations() > 0)
                     Reports.printText(report.validation(), err);
                 return 0;
             }

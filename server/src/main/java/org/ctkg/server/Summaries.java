@@ -10,8 +10,8 @@ final class Summaries {
 
     static String load(LoadReport r) {
         return String.format(Locale.ROOT,
-                "ctkg load: committed job=%s files=%d triples_read=%d added=%d removed=%d graphs=%d violations=%d seconds=%.2f rate=%.0f",
+                "ctkg load: committed job=%s files=%d triples_read=%d added=%d removed=%d graphs=%d validated=%s violations=%d seconds=%.2f rate=%.0f",
                 r.job().getURI(), r.inputs().size(), r.triplesRead(), r.added(), r.removed(), r.changes().size(),
-                r.validation().getEntries().size(), r.seconds(), r.triplesRead() / Math.max(r.seconds(), 0.001));
+                r.validated() ? "yes" : "no", r.violations(), r.seconds(), r.triplesRead() / Math.max(r.seconds(), 0.001));
     }
 }

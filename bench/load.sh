@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Load benchmark: ctkg load (validation on and off) against Jena's tdb2.tdbloader (phased, basic)
+# on the same generated case-record files, in the same run. Prints a Markdown table.
+#
+#   bench/load.sh [SIZES...]        # default: 1000000 10000000
+#
+# Each tool loads into a fresh TDB2 store. tdbloader runs twice: into the default graph (its
+# default), and into a named graph with --graph, which is what ctkg does (a named graph per
+# source), so the second is the like-for-like comparison. Peak memory is the maximum resident
+# set size reported by /usr/bin/time. Work files go to bench/work (or $BENCH_WORK).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+work="${BENCH_WORK:-$here/work}"
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
+mkdir -p "$work"
+
+"$root/ctkg" --help > /dev/null       # builds the jar if needed
+jar="$root/server/target/ctkg.jar"
+(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
+jena_cp="$(cat "$work/jena-cp.txt")"
+command -v /usr/bin/time > /dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+# run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB |" and sets $secs
+run() {
+  local name="$1" triples="$2"; shift 2
+  local tf; tf="$(mktemp)"
+  /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2> "$work/last.err" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
+  read -r secs kb < "$tf"; rm -f "$tf"
+  printf '| %s | %s | %.1f | %s | %s |\n' "$name" "$triples" "$secs" \
+    "$(awk -v t="$triples" -v s="$secs" 'BEGIN{printf "%.0f", t/s}')" "$((kb / 1024))"
+}
+
+echo "Host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+echo
+echo "| run | triples | seconds | triples/s | peak MB |"
+echo "|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  data="$work/cases-$n.nt"
+  [ -f "$data" ] || java -jar "$jar" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
+  graph="https://w3id.org/ctkg/graph/cases-$n"
+  for loader in phased basic; do
+    rm -rf "$work/tdb"; run "tdb2.tdbloader --loader=$loader (default graph)" "$n" java -cp "$jena_cp" tdb2.tdbloader --loader=$loader --loc "$work/tdb" "$data"
+    rm -rf "$work/tdb"; run "tdb2.tdbloader --loader=$loader --graph" "$n" java -cp "$jena_cp" tdb2.tdbloader --loader=$loader --graph="$graph" --loc "$work/tdb" "$data"
+  done
+  rm -rf "$work/ctkg"; run "ctkg load --no-validate" "$n" java -jar "$jar" load --quiet --no-validate --loc "$work/ctkg" "$data"
+  rm -rf "$work/ctkg"; run "ctkg load (SHACL validation on)" "$n" java -jar "$jar" load --quiet --loc "$work/ctkg" "$data"
+  rm -rf "$work/tdb" "$work/ctkg"
+done
