@@ -1,15 +1,24 @@
 package org.ctkg.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.security.UserStore;
 
 /**
  * ctkg's embedded Fuseki server: one dataset, {@value #DATASET}, with Fuseki's conventional
- * services. Read-only: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query},
- * Graph Store Protocol reads on {@code /ctkg/data}.
+ * services: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query}, Graph Store
+ * Protocol reads on {@code /ctkg/data}, a health check at {@code /$/ping} and Prometheus metrics at
+ * {@code /$/metrics}. Read-only unless writers are configured (a password file or one user and
+ * password); then SPARQL Update on {@code /ctkg/update} and Graph Store writes on
+ * {@code /ctkg/data} need HTTP Basic authentication as one of them. There is no default password.
  * <pre>
  *   CtkgServer server = CtkgServer.create().port(0).dataset(dsg).build().start();
  *   int port = server.port();
@@ -18,6 +27,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 public final class CtkgServer {
     /** The dataset's name, and so the first segment of every service path. */
     public static final String DATASET = "ctkg";
+    /** The HTTP authentication realm writers log in to. */
+    public static final String REALM = "ctkg";
 
     private final FusekiServer fuseki;
 
@@ -67,6 +78,9 @@ public final class CtkgServer {
         private DatasetGraph dataset;
         private long queryTimeoutMillis = 30_000;
         private boolean loopbackOnly = false;
+        private Path passwordFile;
+        private String writerUser;
+        private String writerPassword;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -96,25 +110,61 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Lets the users of this Jetty password file ({@code user: password} lines) write;
+         * default none (read-only).
+         */
+        public Builder passwordFile(Path file) {
+            if (!Files.isReadable(file))
+                throw new IllegalArgumentException("cannot read the password file " + file);
+            this.passwordFile = file;
+            return this;
+        }
+
+        /** Lets this one user write; default none (read-only). The password must not be empty. */
+        public Builder writer(String user, String password) {
+            if (user == null || user.isBlank() || password == null || password.isEmpty())
+                throw new IllegalArgumentException("a writer needs a user name and a non-empty password");
+            this.writerUser = user;
+            this.writerPassword = password;
+            return this;
+        }
+
+        private boolean writable() {
+            return passwordFile != null || writerUser != null;
+        }
+
         /** Builds the server (not started). */
         public CtkgServer build() {
             if (dataset == null)
                 throw new IllegalStateException("CtkgServer needs a dataset");
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
-            DataService service = DataService.newBuilder(dataset)
+            DataService.Builder service = DataService.newBuilder(dataset)
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
-                    .addEndpoint(Operation.GSP_R, "data")
-                    .build();
-            FusekiServer fuseki = FusekiServer.create()
+                    .addEndpoint(Operation.GSP_R, "data");
+            if (writable()) {
+                // Jetty demands credentials for writes (WriterAccess); reads of /data stay open.
+                service.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
+                       .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_ANON);
+            } else {
+                service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
+            }
+            FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
-                    .add(DATASET, service)
-                    .build();
-            return new CtkgServer(fuseki);
+                    .enablePing(true)
+                    .enableMetrics(true)
+                    .add(DATASET, service.build());
+            if (writable()) {
+                UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
+                                                       : JettySecurityLib.makeUserStore(writerUser, writerPassword);
+                fuseki.securityHandler(WriterAccess.securityHandler(REALM, users, "/" + DATASET + "/update", "/" + DATASET + "/data"));
+            }
+            return new CtkgServer(fuseki.build());
         }
     }
 }

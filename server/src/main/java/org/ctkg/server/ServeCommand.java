@@ -19,7 +19,7 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd"), Set.of("help", "localhost"));
         if (o.has("help")) {
             out.println("Usage: ctkg serve [--loc DIR] [--port N] [--timeout SECONDS] [--localhost]");
             out.println();
@@ -28,6 +28,12 @@ final class ServeCommand implements Command {
             out.println("  --port N           HTTP port (default 3030)");
             out.println("  --timeout SECONDS  longest a query may run (default 30)");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
+            out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
+            out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
+            out.println();
+            out.println("Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.");
+            out.println("Without either, the server is read-only: writes are refused and the data is untouched.");
+            out.println("Health: /$/ping. Prometheus metrics: /$/metrics.");
             out.println();
             out.println("Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query), /ctkg/data (Graph Store Protocol, read).");
             return 0;
@@ -43,14 +49,24 @@ final class ServeCommand implements Command {
             err.println("ctkg serve: " + e.getMessage());
             return e.kind().exitCode;
         }
-        CtkgServer server = CtkgServer.create()
+        CtkgServer.Builder builder = CtkgServer.create()
                 .port(port)
                 .queryTimeoutMillis(timeout * 1000L)
                 .loopbackOnly(o.has("localhost"))
-                .dataset(dsg)
-                .build()
-                .start();
-        out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")");
+                .dataset(dsg);
+        String user = System.getenv("CTKG_WRITER_USER");
+        String password = System.getenv("CTKG_WRITER_PASSWORD");
+        try {
+            if (o.has("passwd"))
+                builder.passwordFile(Path.of(o.get("passwd", null)));
+            else if (password != null)
+                builder.writer(user == null ? "writer" : user, password);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CtkgServer server = builder.build().start();
+        out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")"
+                    + (o.has("passwd") || password != null ? "; writes need credentials" : "; read-only"));
         server.join();
         return 0;
     }
