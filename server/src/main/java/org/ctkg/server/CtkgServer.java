@@ -78,6 +78,7 @@ public final class CtkgServer {
         private DatasetGraph dataset;
         private long queryTimeoutMillis = 30_000;
         private boolean loopbackOnly = false;
+        private long maxRows = 100_000;
         private Path passwordFile;
         private String writerUser;
         private String writerPassword;
@@ -101,6 +102,17 @@ public final class CtkgServer {
             if (millis <= 0)
                 throw new IllegalArgumentException("query timeout must be positive, got " + millis);
             this.queryTimeoutMillis = millis;
+            return this;
+        }
+
+        /**
+         * The most rows (or triples) an anonymous query gets; default 100 000; 0 for no cap.
+         * Writers (authenticated callers) are not capped.
+         */
+        public Builder maxRows(long maxRows) {
+            if (maxRows < 0)
+                throw new IllegalArgumentException("the row cap must be 0 (none) or positive, got " + maxRows);
+            this.maxRows = maxRows;
             return this;
         }
 
@@ -158,6 +170,7 @@ public final class CtkgServer {
                     .enableCors(true, null)
                     .enablePing(true)
                     .enableMetrics(true)
+                    .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .add(DATASET, service.build());
             if (writable()) {
                 UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())

@@ -19,7 +19,7 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows"), Set.of("help", "localhost"));
         if (o.has("help")) {
             out.println("Usage: ctkg serve [--loc DIR] [--port N] [--timeout SECONDS] [--localhost]");
             out.println();
@@ -27,6 +27,8 @@ final class ServeCommand implements Command {
             out.println("  --loc DIR          serve this store (made with ctkg load) instead of the curated graph");
             out.println("  --port N           HTTP port (default 3030)");
             out.println("  --timeout SECONDS  longest a query may run (default 30)");
+            out.println("  --max-rows N       the most rows an anonymous query gets (default 100000; 0 for no cap);");
+            out.println("                     a capped response carries the header X-Ctkg-Row-Cap");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
             out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
             out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
@@ -53,6 +55,7 @@ final class ServeCommand implements Command {
                 .port(port)
                 .queryTimeoutMillis(timeout * 1000L)
                 .loopbackOnly(o.has("localhost"))
+                .maxRows(o.getInt("max-rows", 100_000, 0, Integer.MAX_VALUE))
                 .dataset(dsg);
         String user = System.getenv("CTKG_WRITER_USER");
         String password = System.getenv("CTKG_WRITER_PASSWORD");

@@ -1,0 +1,62 @@
+package org.ctkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.ctkg.loader.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A runaway query is stopped with a clear error while others are answered; anonymous rows are capped. */
+class BoundedWorkTest {
+    private static CtkgServer server;
+
+    @BeforeAll
+    static void start() {
+        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).queryTimeoutMillis(1000).maxRows(5).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void aRunawayQueryTimesOutAndTheServerKeepsAnswering() throws Exception {
+        String crossProduct = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> runaway = CompletableFuture.supplyAsync(() -> {
+            try {
+                return SparqlHttp.post(server.sparqlUrl(), crossProduct, "application/sparql-results+json");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<List<String>> cheap = SparqlHttp.select(server.sparqlUrl(),
+                "SELECT ?c { <https://w3id.org/ctkg/id/instrument/palermo-protocol> <https://w3id.org/ctkg/ontology#supplements> ?c }");
+        assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), cheap, "a cheap query is answered meanwhile");
+        HttpResponse<byte[]> r = runaway.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(503, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).toLowerCase().contains("timeout")
+                   || new String(r.body(), StandardCharsets.UTF_8).toLowerCase().contains("timed out"), "says it timed out");
+        assertTrue(seconds < 15, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void anonymousRowsAreCappedAndTheResponseSaysSo() throws Exception {
+        HttpResponse<byte[]> r = SparqlHttp.post(server.sparqlUrl(), "SELECT ?s { ?s a ?type }", "application/sparql-results+json");
+        assertEquals(200, r.statusCode());
+        assertEquals("5", r.headers().firstValue(CappedQuery.HEADER).orElse(null));
+        assertEquals(5, SparqlHttp.select(server.sparqlUrl(), "SELECT ?s { ?s a ?type }").size());
+        HttpResponse<byte[]> small = SparqlHttp.post(server.sparqlUrl(), "SELECT ?s { ?s a ?type } LIMIT 3", "application/sparql-results+json");
+        assertTrue(small.headers().firstValue(CappedQuery.HEADER).isEmpty(), "no cap needed");
+        assertEquals(3, SparqlHttp.select(server.sparqlUrl(), "SELECT ?s { ?s a ?type } LIMIT 3").size());
+    }
+}
