@@ -16,7 +16,8 @@ import org.eclipse.jetty.security.UserStore;
  * ctkg's embedded Fuseki server: one dataset, {@value #DATASET}, with Fuseki's conventional
  * services: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query}, Graph Store
  * Protocol reads on {@code /ctkg/data}, a health check at {@code /$/ping} and Prometheus metrics at
- * {@code /$/metrics}. Read-only unless writers are configured (a password file or one user and
+ * {@code /$/metrics}, the SPARQL Service Description (a GET of a query service without a query)
+ * and the VoID description at {@code /ctkg/void} and {@code /.well-known/void}. Read-only unless writers are configured (a password file or one user and
  * password); then SPARQL Update on {@code /ctkg/update} and Graph Store writes on
  * {@code /ctkg/data} need HTTP Basic authentication as one of them. There is no default password.
  * <pre>
@@ -171,6 +172,7 @@ public final class CtkgServer {
                     .enablePing(true)
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
+                    .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
                     .add(DATASET, service.build());
             if (writable()) {
                 UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
