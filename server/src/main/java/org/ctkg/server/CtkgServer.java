@@ -17,7 +17,8 @@ import org.eclipse.jetty.security.UserStore;
  * services: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query}, Graph Store
  * Protocol reads on {@code /ctkg/data}, a health check at {@code /$/ping} and Prometheus metrics at
  * {@code /$/metrics}, the SPARQL Service Description (a GET of a query service without a query)
- * and the VoID description at {@code /ctkg/void} and {@code /.well-known/void}. Read-only unless writers are configured (a password file or one user and
+ * the VoID description at {@code /ctkg/void} and {@code /.well-known/void}, and a query UI at
+ * {@code /ui/}. Read-only unless writers are configured (a password file or one user and
  * password); then SPARQL Update on {@code /ctkg/update} and Graph Store writes on
  * {@code /ctkg/data} need HTTP Basic authentication as one of them. There is no default password.
  * <pre>
@@ -173,6 +174,7 @@ public final class CtkgServer {
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
+                    .addServlet("/ui/*", new QueryUiServlet())
                     .add(DATASET, service.build());
             if (writable()) {
                 UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
