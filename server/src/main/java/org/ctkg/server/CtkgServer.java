@@ -11,6 +11,10 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * ctkg's embedded Fuseki server: one dataset, {@value #DATASET}, with Fuseki's conventional
@@ -29,6 +33,10 @@ import org.eclipse.jetty.security.UserStore;
 public final class CtkgServer {
     /** The dataset's name, and so the first segment of every service path. */
     public static final String DATASET = "ctkg";
+    /** The logger of the access log (one line per request, NCSA extended format). */
+    public static final String ACCESS_LOG = "ctkg.access";
+    /** How long a stop waits for requests in flight to finish. */
+    public static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** The HTTP authentication realm writers log in to. */
     public static final String REALM = "ctkg";
 
@@ -49,9 +57,14 @@ public final class CtkgServer {
         return this;
     }
 
-    /** Stops the server. */
+    /** Stops the server gracefully: new requests are refused, those in flight finish (up to {@link #STOP_TIMEOUT_MILLIS}). */
     public void stop() {
         fuseki.stop();
+    }
+
+    /** How many requests are being handled right now. */
+    public long requestsInFlight() {
+        return fuseki.getJettyServer().getDescendant(GracefulHandler.class).getCurrentRequestCount();
     }
 
     /** Blocks until the server stops. */
@@ -181,7 +194,16 @@ public final class CtkgServer {
                                                        : JettySecurityLib.makeUserStore(writerUser, writerPassword);
                 fuseki.securityHandler(WriterAccess.securityHandler(REALM, users, "/" + DATASET + "/update", "/" + DATASET + "/data"));
             }
-            return new CtkgServer(fuseki.build());
+            FusekiServer built = fuseki.build();
+            Server jetty = built.getJettyServer();
+            // Standard access log (NCSA extended) through the logger "ctkg.access".
+            Slf4jRequestLogWriter accessLog = new Slf4jRequestLogWriter();
+            accessLog.setLoggerName(ACCESS_LOG);
+            jetty.setRequestLog(new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+            // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
+            jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+            jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            return new CtkgServer(built);
         }
     }
 }

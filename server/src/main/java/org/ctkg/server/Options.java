@@ -46,6 +46,18 @@ final class Options {
         return o;
     }
 
+    /** These options, with values from {@code defaults} for the ones not given (flags as "true"/"false"). */
+    Options withDefaults(Map<String, String> defaults) {
+        Options o = new Options();
+        defaults.forEach((k, v) -> {
+            if (!v.equalsIgnoreCase("false"))
+                o.values.put(k, v);
+        });
+        o.values.putAll(values);
+        o.positional.addAll(positional);
+        return o;
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

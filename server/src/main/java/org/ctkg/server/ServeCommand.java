@@ -19,9 +19,9 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config"), Set.of("help", "localhost"));
         if (o.has("help")) {
-            out.println("Usage: ctkg serve [--loc DIR] [--port N] [--timeout SECONDS] [--localhost]");
+            out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--localhost]");
             out.println();
             out.println("Serves the curated graph read-only, in memory, or the TDB2 store at DIR.");
             out.println("  --loc DIR          serve this store (made with ctkg load) instead of the curated graph");
@@ -33,6 +33,9 @@ final class ServeCommand implements Command {
             out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
             out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
             out.println();
+            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, loc, passwd, localhost");
+            out.println("                     (the same names as the options; options on the command line win)");
+            out.println();
             out.println("Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.");
             out.println("Without either, the server is read-only: writes are refused and the data is untouched.");
             out.println("Health: /$/ping. Prometheus metrics: /$/metrics.");
@@ -42,6 +45,8 @@ final class ServeCommand implements Command {
         }
         if (!o.positional().isEmpty())
             throw new UsageException("unexpected argument '" + o.positional().get(0) + "'");
+        if (o.has("config"))
+            o = o.withDefaults(ServeConfig.read(Path.of(o.get("config", null))));
         int port = o.getInt("port", 3030, 0, 65535);
         int timeout = o.getInt("timeout", 30, 1, 24 * 3600);
         DatasetGraph dsg;
@@ -68,6 +73,7 @@ final class ServeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         CtkgServer server = builder.build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ctkg-shutdown"));
         out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")"
                     + (o.has("passwd") || password != null ? "; writes need credentials" : "; read-only"));
         server.join();
