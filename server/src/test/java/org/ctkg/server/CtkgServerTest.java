@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The served dataset: the union default graph, every query service, and no way to write. */
 class CtkgServerTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
     private static DatasetGraph dsg;
     private static CtkgServer server;
 
@@ -53,7 +56,7 @@ class CtkgServerTest {
     void everyQueryServiceAnswers() throws Exception {
         for (String path : List.of("/ctkg", "/ctkg/sparql", "/ctkg/query")) {
             String url = server.baseUrl() + path + "?query=" + java.net.URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/sparql-results+json").build(),
+            HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/sparql-results+json").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), path);
             assertTrue(r.body().contains("true"), path + ": " + r.body());
@@ -63,7 +66,7 @@ class CtkgServerTest {
     @Test
     void graphStoreReadsWork() throws Exception {
         String url = server.baseUrl() + "/ctkg/data?graph=" + java.net.URLEncoder.encode("https://w3id.org/ctkg/graph/tcr-2021-strategic-threat", StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/n-triples").build(),
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/n-triples").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("palermo-protocol"));
@@ -72,15 +75,15 @@ class CtkgServerTest {
     @Test
     void writesAreRefusedAndTheDataIsUntouched() throws Exception {
         long before = quadCount();
-        HttpResponse<String> update = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ctkg/update"))
+        HttpResponse<String> update = http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ctkg/update"))
                 .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(update.statusCode() >= 400, "update answered " + update.statusCode());
-        HttpResponse<String> viaQuery = HTTP.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+        HttpResponse<String> viaQuery = http().send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
                 .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(viaQuery.statusCode() >= 400, "update via the query service answered " + viaQuery.statusCode());
-        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ctkg/data?default"))
+        HttpResponse<String> put = http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/ctkg/data?default"))
                 .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> .")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(put.statusCode() >= 400, "GSP PUT answered " + put.statusCode());

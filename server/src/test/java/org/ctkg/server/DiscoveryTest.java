@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Service Description at the query services and the VoID description agree with the data. */
 class DiscoveryTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
     private static final String SD = DatasetDescription.SD;
     private static final String VOID = DatasetDescription.VOID;
     private static CtkgServer server;
@@ -43,7 +46,7 @@ class DiscoveryTest {
     }
 
     private static Model get(String path, String accept) throws Exception {
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept).build(),
+        HttpResponse<byte[]> r = http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), path);
         Lang lang = RDFLanguages.contentTypeToLang(r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /** The query UI is served from the jar, loads nothing from elsewhere, and its example questions all answer. */
 class QueryUiTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
     private static CtkgServer server;
 
     @BeforeAll
@@ -37,7 +40,7 @@ class QueryUiTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

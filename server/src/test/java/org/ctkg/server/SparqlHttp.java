@@ -21,7 +21,10 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 
 /** A tiny SPARQL-protocol client over {@code java.net.http}, so tests speak real HTTP to the server. */
 final class SparqlHttp {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
 
     private SparqlHttp() {}
 
@@ -33,7 +36,7 @@ final class SparqlHttp {
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                 .build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Runs a SELECT over HTTP and returns its rows, each value rendered by {@link #render}. */

@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Writes need credentials; without writers configured the server is read-only; reads stay open. */
 class WriteAccessTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
     private static final Node G = NodeFactory.createURI("urn:test:g");
     private static final String INSERT = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:a> <urn:test:b> \"c\" } }";
 
@@ -39,7 +42,7 @@ class WriteAccessTest {
             b.header("Content-Type", contentType);
         if (auth != null)
             b.header("Authorization", auth);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long size(DatasetGraph dsg, Node g) {
