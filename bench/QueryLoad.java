@@ -1,0 +1,95 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded load test for a SPARQL endpoint on loopback: N clients for S seconds; with --mix,
+ * one client in eight sends pathological queries (cross products, regex over every literal, deep
+ * property paths) while the rest send cheap lookups. Prints one Markdown table row: cheap requests
+ * per second, p50 and p99 latency of the cheap queries, errors by kind.
+ *
+ *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix LABEL
+ *
+ * Run with the JDK's single-file launcher; it uses only the JDK. It stops by itself.
+ */
+public class QueryLoad {
+    static final String[] CHEAP = {
+        "SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> <https://w3id.org/ctkg/ontology#supplements> ?c }",
+        "SELECT ?p ?o WHERE { <https://w3id.org/ctkg/id/recommendation/expand-national-action-plan> ?p ?o }",
+        "SELECT ?label WHERE { ?s a <https://w3id.org/ctkg/ontology#Recommendation> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }",
+        "SELECT ?v WHERE { <https://w3id.org/ctkg/id/statistic/ilo-25-million-victims> <https://w3id.org/ctkg/ontology#value> ?v }",
+        "ASK { <https://w3id.org/ctkg/id/person/jamille-bigio> ?p ?o }",
+    };
+    static final String[] PATHOLOGICAL = {
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "SELECT ?s ?o WHERE { ?s ?p ?o . FILTER(REGEX(STR(?o), \"^(a|b|c|d|e)+.*(x|y|z)+$\", \"i\")) ?s2 ?p2 ?o2 }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s (<http://www.w3.org/2000/01/rdf-schema#subClassOf>|!<urn:x>)* ?o }",
+    };
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int clients = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        boolean mix = args[3].equals("--mix");
+        String label = args[4];
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<List<Long>> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        AtomicLong cheapDone = new AtomicLong();
+        AtomicLong heavyDone = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            boolean heavy = mix && c % 8 == 7;
+            int id = c;
+            Thread t = new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                List<Long> mine = new ArrayList<>();
+                int i = id;
+                while (System.nanoTime() < end) {
+                    String q = heavy ? PATHOLOGICAL[i++ % PATHOLOGICAL.length] : CHEAP[i++ % CHEAP.length];
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Accept", "application/sparql-results+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                                .build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200)
+                            errors.computeIfAbsent((heavy ? "heavy " : "cheap ") + "HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        else if (!heavy)
+                            mine.add(System.nanoTime() - t0);
+                    } catch (Exception e) {
+                        errors.computeIfAbsent((heavy ? "heavy " : "cheap ") + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                    }
+                    (heavy ? heavyDone : cheapDone).incrementAndGet();
+                }
+                latencies.add(mine);
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads)
+            t.join();
+        List<Long> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        Collections.sort(all);
+        double p50 = all.isEmpty() ? Double.NaN : all.get(all.size() / 2) / 1e6;
+        double p99 = all.isEmpty() ? Double.NaN : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
+        Map<String, Long> errs = new TreeMap<>();
+        errors.forEach((k, v) -> errs.put(k, v.get()));
+        System.out.printf("| %s | %d | %s | %d | %.0f | %.1f | %.1f | %d | %s |%n", label, clients, mix ? "cheap + pathological" : "cheap only",
+                cheapDone.get(), all.size() / (double) seconds, p50, p99, heavyDone.get(), errs.isEmpty() ? "none" : errs.toString());
+    }
+}

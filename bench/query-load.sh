@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Query load test on loopback: ctkg against plain Fuseki main serving the same data, in the same run.
+#   bench/query-load.sh [CLIENTS] [SECONDS]     # default 32 clients, 60 s per run (4 runs)
+# Both servers get a copy of the same TDB2 store (the curated graph, made by ctkg load), the union of
+# the named graphs as default graph, and a 5 s query timeout. Each run is bounded in time; the
+# servers are stopped at the end. Only 127.0.0.1 is used.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+work="${BENCH_WORK:-$here/work}"
+clients="${1:-32}"; seconds="${2:-60}"
+mkdir -p "$work"
+"$root/ctkg" --help > /dev/null
+jar="$root/server/target/ctkg.jar"
+(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
+jena_cp="$(cat "$work/jena-cp.txt")"
+
+rm -rf "$work/q-ctkg" "$work/q-fuseki"
+printf '<https://w3id.org/ctkg/id/test/bench> <http://www.w3.org/2000/01/rdf-schema#label> "bench" .\n' > "$work/seed.nt"
+java -jar "$jar" load --quiet --no-validate --loc "$work/q-ctkg" "$work/seed.nt" > /dev/null
+cp -r "$work/q-ctkg" "$work/q-fuseki"
+
+java -jar "$jar" serve --loc "$work/q-ctkg" --port 3071 --localhost --timeout 5 > "$work/ctkg.out" 2> /dev/null &
+ctkg_pid=$!
+java -cp "$jena_cp" org.apache.jena.fuseki.main.cmds.FusekiMainCmd --tdb2 --loc "$work/q-fuseki" --port 3072 --localhost \
+     --timeout 5000 --set tdb2:unionDefaultGraph=true /ctkg > "$work/fuseki.out" 2>&1 &
+fuseki_pid=$!
+trap 'kill $ctkg_pid $fuseki_pid 2> /dev/null || true' EXIT
+alive() { curl -s -o /dev/null -w '%{http_code}' --data-urlencode 'query=ASK {}' "http://127.0.0.1:$1/ctkg/sparql"; }
+for port in 3071 3072; do
+  for _ in $(seq 1 60); do [ "$(alive $port)" = 200 ] && break; sleep 0.5; done
+done
+# Warm both JVMs up (JIT) before measuring.
+java "$here/QueryLoad.java" "http://127.0.0.1:3071/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null
+java "$here/QueryLoad.java" "http://127.0.0.1:3072/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null
+
+echo "Host: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d); $clients clients, $seconds s per run"
+echo
+echo "| server | clients | load | cheap requests | cheap req/s | cheap p50 ms | cheap p99 ms | pathological requests | errors |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for mix in "" "--mix"; do
+  java "$here/QueryLoad.java" "http://127.0.0.1:3071/ctkg/sparql" "$clients" "$seconds" ${mix:-cheap} "ctkg"
+  java "$here/QueryLoad.java" "http://127.0.0.1:3072/ctkg/sparql" "$clients" "$seconds" ${mix:-cheap} "plain Fuseki main" 
+done
+printf '\nAfter the runs, a query answers: ctkg HTTP %s, plain Fuseki HTTP %s\n' "$(alive 3071)" "$(alive 3072)"
