@@ -186,6 +186,7 @@ public final class CtkgServer {
                     .enablePing(true)
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
+                    .registerOperation(Operation.Update, new CtkgUpdate())
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
                     .addServlet("/ui/*", new QueryUiServlet())
                     .add(DATASET, service.build());
