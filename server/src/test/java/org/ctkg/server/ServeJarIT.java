@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end: the runnable jar, started as {@code ctkg serve} in its own process, answers a SPARQL
- * SELECT over HTTP within seconds.
+ * SELECT over HTTP within seconds, and logs the request in the NCSA format.
  */
 class ServeJarIT {
     private static final Pattern SERVING = Pattern.compile("ctkg serving on (http://\\S+)");
@@ -27,8 +27,9 @@ class ServeJarIT {
     void servedJarAnswersSelect() throws Exception {
         Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar"));
         assertTrue(Files.exists(jar), "no jar at " + jar);
+        Path log = Files.createTempFile("ctkg-serve", ".log");
         Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0", "--localhost")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile())
                 .start();
         try {
             long started = System.nanoTime();
@@ -47,9 +48,16 @@ class ServeJarIT {
                         "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> ctkg:supplements ?c }");
                 assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), rows);
             }
+            // The access log: one line per request in the NCSA (extended) format.
+            Pattern ncsa = Pattern.compile("^\\S+ - - \\[[^\\]]+\\] \"POST /ctkg/sparql HTTP/1\\.1\" 200 \\d+ \"[^\"]*\" \"[^\"]*\"$", Pattern.MULTILINE);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!ncsa.matcher(Files.readString(log)).find() && System.nanoTime() < deadline)
+                Thread.sleep(50);
+            assertTrue(ncsa.matcher(Files.readString(log)).find(), "no access-log line for the query in:\n" + Files.readString(log));
         } finally {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
         }
     }
 }
