@@ -190,6 +190,8 @@ public final class CtkgServer {
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
                     .addServlet("/ui/*", new QueryUiServlet())
                     .add(DATASET, service.build());
+            if (!writable())
+                fuseki.addFilter("/*", new ReadOnlyFilter("/" + DATASET + "/data"));
             if (writable()) {
                 UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
                                                        : JettySecurityLib.makeUserStore(writerUser, writerPassword);

@@ -113,8 +113,10 @@ class WriteAccessTest {
             long before = total(dsg);
             assertEquals(403, send("POST", server.baseUrl() + "/ctkg/update", "application/sparql-update", INSERT, null).statusCode());
             assertEquals(403, send("POST", server.baseUrl() + "/ctkg/update", "application/sparql-update", INSERT, basic("alice", "s3cret")).statusCode());
-            assertEquals(405, send("PUT", server.baseUrl() + "/ctkg/data?graph=urn:test:g", "text/turtle", "<urn:test:x> <urn:test:y> <urn:test:z> .", null).statusCode());
-            assertEquals(405, send("DELETE", server.baseUrl() + "/ctkg/data?graph=urn:test:g", null, null, null).statusCode());
+            assertEquals(403, send("PUT", server.baseUrl() + "/ctkg/data?graph=urn:test:g", "text/turtle", "<urn:test:x> <urn:test:y> <urn:test:z> .", null).statusCode());
+            assertEquals(403, send("POST", server.baseUrl() + "/ctkg/data?graph=urn:test:g", "text/turtle", "<urn:test:x> <urn:test:y> <urn:test:z> .", null).statusCode());
+            assertEquals(403, send("DELETE", server.baseUrl() + "/ctkg/data?graph=urn:test:g", null, null, null).statusCode());
+            assertEquals(200, send("GET", server.baseUrl() + "/ctkg/data?graph=https://w3id.org/ctkg/graph/vocabulary", null, null, null).statusCode());
             assertEquals(before, total(dsg));
         } finally {
             server.stop();
