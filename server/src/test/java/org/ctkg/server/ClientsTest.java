@@ -11,9 +11,6 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.ctkg.loader.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +18,7 @@ import org.junit.jupiter.api.Test;
  * rdflib SPARQLStore (Debian's python3-sparqlwrapper and python3-rdflib, installed by .ci/run,
  * run with Debian's /usr/bin/python3).
  */
-class ClientsTest {
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+class ClientsTest extends CuratedServerTest {
 
     @Test
     void jenaRdfConnection() {

@@ -21,9 +21,6 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.shared.PrefixMapping;
-import org.ctkg.loader.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,19 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real server serving the curated graph. Rows compare as a multiset, or in order when the query
  * has {@code ORDER BY}.
  */
-class CompetencyQuestionsTest {
+class CompetencyQuestionsTest extends CuratedServerTest {
     private static final Pattern PREFIXED = Pattern.compile("^([A-Za-z][A-Za-z0-9-]*):(\\S*)$");
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     static Stream<Path> questions() throws IOException, URISyntaxException {
         Path dir = Path.of(CompetencyQuestionsTest.class.getResource("/competency").toURI());

@@ -18,32 +18,18 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.ctkg.loader.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Service Description at the query services and the VoID description agree with the data. */
-class DiscoveryTest {
+class DiscoveryTest extends CuratedServerTest {
     /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
     private static HttpClient http() {
         return HttpClient.newHttpClient();
     }
     private static final String SD = DatasetDescription.SD;
     private static final String VOID = DatasetDescription.VOID;
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     private static Model get(String path, String accept) throws Exception {
         HttpResponse<byte[]> r = http().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", accept).build(),

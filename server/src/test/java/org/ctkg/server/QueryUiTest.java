@@ -16,27 +16,13 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.ctkg.loader.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The query UI is served from the jar, loads nothing from elsewhere, and its example questions all answer. */
-class QueryUiTest {
+class QueryUiTest extends CuratedServerTest {
     /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
     private static HttpClient http() {
         return HttpClient.newHttpClient();
-    }
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -19,28 +19,14 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.ctkg.loader.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every standard result format by Accept, parsed back; CORS for browser applications on other origins. */
-class ResultFormatsTest {
-    private static CtkgServer server;
+class ResultFormatsTest extends CuratedServerTest {
     private static final String SELECT = "SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> <https://w3id.org/ctkg/ontology#supplements> ?c }";
     private static final String CONSTRUCT = "CONSTRUCT { ?p <https://w3id.org/ctkg/ontology#supplements> ?c } WHERE { ?p <https://w3id.org/ctkg/ontology#supplements> ?c }";
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     private static HttpResponse<byte[]> get(String query, String accept) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
