@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.ontology.Ids;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Server;
@@ -21,8 +22,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * services: queries on {@code /ctkg}, {@code /ctkg/sparql} and {@code /ctkg/query}, Graph Store
  * Protocol reads on {@code /ctkg/data}, a health check at {@code /$/ping} and Prometheus metrics at
  * {@code /$/metrics}, the SPARQL Service Description (a GET of a query service without a query)
- * the VoID description at {@code /ctkg/void} and {@code /.well-known/void}, and a query UI at
- * {@code /ui/}. Read-only unless writers are configured (a password file or one user and
+ * the VoID description at {@code /ctkg/void} and {@code /.well-known/void}, a query UI at
+ * {@code /ui/}, and linked-data pages for every IRI ctkg mints ({@code /id/…}, {@code /graph/…},
+ * {@code /ontology}). Read-only unless writers are configured (a password file or one user and
  * password); then SPARQL Update on {@code /ctkg/update} and Graph Store writes on
  * {@code /ctkg/data} need HTTP Basic authentication as one of them. There is no default password.
  * <pre>
@@ -179,6 +181,7 @@ public final class CtkgServer {
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
+            LinkedData linkedData = new LinkedData(dataset, Ids.BASE);
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(loopbackOnly)
@@ -189,7 +192,11 @@ public final class CtkgServer {
                     .registerOperation(Operation.Update, new CtkgUpdate())
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
                     .addServlet("/ui/*", new QueryUiServlet())
+                    .addServlet("/id/*", linkedData)
+                    .addServlet("/graph/*", linkedData)
                     .add(DATASET, service.build());
+            for (String suffix : new String[] {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"})
+                fuseki.addServlet("/ontology" + suffix, linkedData);
             if (!writable())
                 fuseki.addFilter("/*", new ReadOnlyFilter("/" + DATASET + "/data"));
             if (writable()) {

@@ -1,0 +1,124 @@
+package org.ctkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.ctkg.loader.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Dereferencing: 303 by Accept to a document per format, bounded descriptions, 404 pages, and escaped HTML. */
+class LinkedDataTest {
+    private static final String PALERMO = "https://w3id.org/ctkg/id/instrument/palermo-protocol";
+    private static CtkgServer server;
+
+    @BeforeAll
+    static void start() {
+        DatasetGraph dsg = Stores.curatedInMemory();
+        Txn.executeWrite(dsg, () -> RDFParser.fromString("""
+                <https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> "<script>alert('label')</script>" ;
+                    <https://w3id.org/ctkg/ontology#text> "\\" onmouseover=\\"alert(1)" ;
+                    <https://w3id.org/ctkg/ontology#about> <javascript:alert(1)> .
+                """, Lang.TURTLE).parse(org.apache.jena.riot.system.StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));
+        server = CtkgServer.create().port(0).dataset(dsg).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+        if (accept != null)
+            b.header("Accept", accept);
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "text/html,                                    .html",
+        "'text/html,application/xhtml+xml,*/*;q=0.8', .html",
+        "text/turtle,                                  .ttl",
+        "application/ld+json,                          .jsonld",
+        "application/n-triples,                        .nt",
+        "application/rdf+xml,                          .rdf",
+        "'text/turtle;q=0.5, application/ld+json',     .jsonld",
+    })
+    void theIriRedirectsToTheDocumentForTheAcceptedFormat(String accept, String suffix) throws Exception {
+        HttpResponse<byte[]> r = get("/id/instrument/palermo-protocol", accept);
+        assertEquals(303, r.statusCode());
+        assertEquals("/id/instrument/palermo-protocol" + suffix, URI.create(r.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({".ttl", ".jsonld", ".nt", ".rdf", "?format=ttl"})
+    void documentsHoldABoundedDescription(String suffix) throws Exception {
+        HttpResponse<byte[]> r = get("/id/instrument/palermo-protocol" + suffix, null);
+        assertEquals(200, r.statusCode());
+        Lang lang = RDFLanguages.contentTypeToLang(r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(lang).parse(g);
+        var supplements = NodeFactory.createURI("https://w3id.org/ctkg/ontology#supplements");
+        var untoc = NodeFactory.createURI("https://w3id.org/ctkg/id/instrument/untoc");
+        assertTrue(g.contains(NodeFactory.createURI(PALERMO), supplements, untoc), "outgoing statements");
+        assertTrue(g.contains(NodeFactory.createURI("https://w3id.org/ctkg/id/claim/measures-not-far-enough"), NodeFactory.createURI("https://w3id.org/ctkg/ontology#about"), NodeFactory.createURI(PALERMO)), "incoming links");
+        assertTrue(g.contains(untoc, org.apache.jena.vocabulary.RDFS.Nodes.label, org.apache.jena.graph.Node.ANY), "labels of what it links to");
+        assertTrue(g.size() < 200, "bounded: " + g.size());
+    }
+
+    @Test
+    void unknownIrisAnswer404WithAPage() throws Exception {
+        HttpResponse<byte[]> r = get("/id/instrument/no-such-thing.html", null);
+        assertEquals(404, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("Nothing is known about this IRI"));
+        assertEquals(404, get("/id/instrument/no-such-thing.ttl", null).statusCode());
+    }
+
+    @Test
+    void theOntologyDereferences() throws Exception {
+        assertEquals(303, get("/ontology", "text/turtle").statusCode());
+        HttpResponse<byte[]> r = get("/ontology.ttl", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("owl:versionIRI") || new String(r.body(), StandardCharsets.UTF_8).contains("versionIRI"));
+    }
+
+    @Test
+    void aResourcePageShowsLabelsSourcesAndReadableNumbers() throws Exception {
+        String page = new String(get("/id/statistic/traffickers-profits-150-billion.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<h1>Estimated $150 billion reaped by traffickers</h1>"), page);
+        assertTrue(page.contains("150 billion"), "readable number");
+        assertTrue(page.contains("Statements of The Crime Report&#39;s summary of the CFR report"), "the source of each statement");
+        assertTrue(page.contains("href=\"/id/statistic/ilo-2014-profits\""), "ctkg IRIs link to this server's pages");
+    }
+
+    @Test
+    void hostileValuesRenderAsInertText() throws Exception {
+        String page = new String(get("/id/test/evil.html", null).body(), StandardCharsets.UTF_8);
+        assertFalse(page.contains("<script>"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;"), page);
+        assertFalse(page.contains("\" onmouseover=\""), "attribute breakout");
+        assertFalse(page.contains("href=\"javascript:"), "javascript: links");
+        assertTrue(page.contains("javascript:alert(1)"), "shown as text");
+    }
+}
