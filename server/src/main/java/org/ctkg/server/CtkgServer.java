@@ -182,6 +182,7 @@ public final class CtkgServer {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
             LinkedData linkedData = new LinkedData(dataset, Ids.BASE);
+            BrowsePages browse = new BrowsePages(dataset);
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(loopbackOnly)
@@ -194,6 +195,9 @@ public final class CtkgServer {
                     .addServlet("/ui/*", new QueryUiServlet())
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)
+                    .addServlet("/search", browse)
+                    .addServlet("/classes/*", browse)
+                    .addServlet("", browse)
                     .add(DATASET, service.build());
             for (String suffix : new String[] {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"})
                 fuseki.addServlet("/ontology" + suffix, linkedData);
