@@ -34,6 +34,7 @@ final class LinkedData extends HttpServlet {
 
     private final transient DatasetGraph dsg;
     private final Iris iris;
+    private final String ontologyPage = OntologyPage.render();
 
     LinkedData(DatasetGraph dsg, String publicBase) {
         this.dsg = dsg;
@@ -84,6 +85,10 @@ final class LinkedData extends HttpServlet {
         ResourceDescription d = Txn.calculateRead(dsg, () -> ResourceDescription.of(dsg, r));
         if (d.isEmpty()) {
             notFound(resp, r.getURI());
+            return;
+        }
+        if (format.equals("html") && r.getURI().equals(Ids.ONTOLOGY)) {
+            send(resp, 200, "text/html;charset=utf-8", ontologyPage.getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (format.equals("html")) {

@@ -27,6 +27,8 @@ final class ResourceDescription {
     final Node resource;
     final List<Quad> outgoing = new ArrayList<>();
     final List<Quad> incoming = new ArrayList<>();
+    /** When the resource is a named graph: what that graph says about (the first of) its subjects. */
+    final List<Node> graphSubjects = new ArrayList<>();
     final Map<Node, String> labels = new HashMap<>();
     boolean truncated;
 
@@ -43,7 +45,18 @@ final class ResourceDescription {
         dsg.find(Node.ANY, Node.ANY, Node.ANY, resource).forEachRemaining(q -> {
             if (d.incoming.size() < MAX_INCOMING) d.incoming.add(q); else d.truncated = true;
         });
+        if (dsg.containsGraph(resource)) {
+            java.util.Set<Node> seen = new java.util.LinkedHashSet<>();
+            var it = dsg.find(resource, Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext() && seen.size() < MAX_INCOMING) {
+                Node s = it.next().getSubject();
+                if (s.isURI())
+                    seen.add(s);
+            }
+            d.graphSubjects.addAll(seen);
+        }
         Graph union = dsg.getUnionGraph();
+        d.graphSubjects.forEach(s -> d.label(union, s));
         for (Quad q : d.outgoing) {
             d.label(union, q.getPredicate());
             d.label(union, q.getObject());
@@ -59,7 +72,7 @@ final class ResourceDescription {
 
     /** True when the dataset says nothing about the resource. */
     boolean isEmpty() {
-        return outgoing.isEmpty() && incoming.isEmpty();
+        return outgoing.isEmpty() && incoming.isEmpty() && graphSubjects.isEmpty();
     }
 
     /** The description as RDF: statements, incoming links, labels of what they mention. */

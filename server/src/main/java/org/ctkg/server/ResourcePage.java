@@ -48,6 +48,12 @@ final class ResourcePage {
                 b.append("<dd>").append(value(d, q.getObject())).append(" <span class=\"src\">— from ").append(link(d, q.getGraph())).append("</span></dd>\n");
         }
         b.append("</dl>\n</section>\n");
+        if (!d.graphSubjects.isEmpty()) {
+            b.append("<section aria-labelledby=\"says\"><h2 id=\"says\">What this source says</h2>\n<p>Resources this named graph makes statements about:</p>\n<ul>\n");
+            for (Node s : d.graphSubjects)
+                b.append("<li>").append(link(d, s)).append("</li>\n");
+            b.append("</ul>\n</section>\n");
+        }
         if (!d.incoming.isEmpty()) {
             b.append("<section aria-labelledby=\"incoming\"><h2 id=\"incoming\">Linked from</h2>\n<table>\n");
             Map<String, String> rows = new TreeMap<>();

@@ -113,6 +113,22 @@ class LinkedDataTest {
     }
 
     @Test
+    void theOntologyPageDocumentsEveryTerm() throws Exception {
+        String page = new String(get("/ontology.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<section id=\"Statistic\">"), "an anchor per term");
+        assertTrue(page.contains("<section id=\"supplements\">"));
+        assertTrue(page.contains("http://data.europa.eu/eli/ontology#amends"), "alignments to standard vocabularies");
+        assertTrue(page.contains("<dt>domain</dt>") && page.contains("<dt>range</dt>"));
+    }
+
+    @Test
+    void aGraphPageListsWhatTheSourceSays() throws Exception {
+        String page = new String(get("/graph/unodc-ctoc-signatures.html", null).body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("What this source says"), page);
+        assertTrue(page.contains("href=\"/id/instrument/palermo-protocol\""), "the protocol is described by that source");
+    }
+
+    @Test
     void hostileValuesRenderAsInertText() throws Exception {
         String page = new String(get("/id/test/evil.html", null).body(), StandardCharsets.UTF_8);
         assertFalse(page.contains("<script>"), page);
