@@ -1,0 +1,90 @@
+package org.ctkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.ctkg.loader.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A journalist's path through the pages in a real headless Chromium (Debian's chromium and
+ * chromedriver): home, search "Palermo", the protocol, the convention it supplements, a
+ * recommendation, its source; and a hostile label that must show as text.
+ */
+class BrowserIT {
+    private static CtkgServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        DatasetGraph dsg = Stores.curatedInMemory();
+        Txn.executeWrite(dsg, () -> RDFParser.fromString(
+                "<https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> \"<script>alert('label')</script>\" .",
+                Lang.TURTLE).parse(StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));
+        server = CtkgServer.create().port(0).dataset(dsg).build().start();
+        Path profile = Files.createTempDirectory("ctkg-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null)
+            browser.quit();
+        if (server != null)
+            server.stop();
+    }
+
+    private static String h1() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    @Test
+    void fromTheHomePageToTheProtocolItsConventionARecommendationAndItsSource() {
+        browser.get(server.baseUrl() + "/");
+        browser.findElement(By.id("q")).sendKeys("Palermo");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        browser.findElement(By.linkText("Palermo Protocol")).click();
+        assertEquals("Palermo Protocol", h1());
+        browser.findElement(By.linkText("United Nations Convention against Transnational Organized Crime")).click();
+        assertEquals("United Nations Convention against Transnational Organized Crime", h1());
+        assertTrue(browser.getPageSource().contains("Palermo Protocol"), "the convention's page links back to the protocol");
+
+        browser.get(server.baseUrl() + "/classes/Recommendation");
+        browser.findElement(By.linkText("Expand the US National Action Plan against forced labour")).click();
+        assertEquals("Expand the US National Action Plan against forced labour", h1());
+        browser.findElement(By.linkText("CFR special report on human trafficking (Bigio and Vogelstein, 2021)")).click();
+        assertEquals("CFR special report on human trafficking (Bigio and Vogelstein, 2021)", h1());
+    }
+
+    @Test
+    void aMaliciousLabelShowsAsText() {
+        browser.get(server.baseUrl() + "/id/test/evil.html");
+        assertEquals("<script>alert('label')</script>", h1());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+}
