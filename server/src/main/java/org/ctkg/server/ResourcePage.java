@@ -30,6 +30,7 @@ final class ResourcePage {
          .append("body{font-family:system-ui,sans-serif;max-width:64rem;margin:1rem auto;padding:0 1rem;color:#1d1d1f}")
          .append("dt{font-weight:600;margin-top:.75rem}dd{margin-left:1.5rem}.src{color:#555;font-size:.85em}")
          .append("code{font-size:.85em}nav a{margin-right:1rem}table{border-collapse:collapse}td{padding:.2rem .6rem;vertical-align:top}")
+         .append("svg.neighbourhood{width:100%;max-width:900px;height:auto;border:1px solid #eee}")
          .append("</style>\n</head>\n<body>\n<header><nav><a href=\"/\">ctkg</a><a href=\"/ui/\">Query</a></nav>\n<h1>")
          .append(esc(title)).append("</h1>\n<p><code>").append(esc(d.resource.getURI())).append("</code></p>\n");
         List<String> types = d.outgoing.stream().filter(q -> q.getPredicate().equals(RDF.Nodes.type)).map(q -> link(d, q.getObject())).distinct().toList();
@@ -39,7 +40,11 @@ final class ResourcePage {
         for (String[] f : new String[][] {{"ttl", "Turtle"}, {"jsonld", "JSON-LD"}, {"nt", "N-Triples"}, {"rdf", "RDF/XML"}})
             b.append("<a href=\"").append(esc(documentPath + "." + f[0])).append("\">").append(f[1]).append("</a> ");
         b.append("· <a href=\"/ui/#query=").append(esc(java.net.URLEncoder.encode("DESCRIBE <" + d.resource.getURI() + ">", java.nio.charset.StandardCharsets.UTF_8)))
-         .append("\">Query this in SPARQL</a></p>\n</header>\n<main>\n<section aria-labelledby=\"statements\"><h2 id=\"statements\">Statements</h2>\n<dl>\n");
+         .append("\">Query this in SPARQL</a></p>\n</header>\n<main>\n");
+        String picture = NeighbourhoodSvg.render(d, iris, n -> label(d, n));
+        if (!picture.isEmpty())
+            b.append("<section aria-labelledby=\"picture\"><h2 id=\"picture\">Neighbourhood</h2>\n").append(picture).append("</section>\n");
+        b.append("<section aria-labelledby=\"statements\"><h2 id=\"statements\">Statements</h2>\n<dl>\n");
         for (Map.Entry<Node, List<Quad>> e : d.outgoingByPredicate().entrySet()) {
             if (e.getKey().equals(RDF.Nodes.type))
                 continue;

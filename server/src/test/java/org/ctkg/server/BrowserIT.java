@@ -24,6 +24,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A journalist's path through the pages in a real headless Chromium (Debian's chromium and
@@ -63,22 +65,36 @@ class BrowserIT {
         return browser.findElement(By.tagName("h1")).getText();
     }
 
+    /** Waits (navigation is asynchronous) until the link is there, then follows it. */
+    private static void follow(String linkText) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.linkText(linkText))).click();
+    }
+
+    /** Waits until the page's heading is the expected one. */
+    private static void awaitHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+        assertEquals(text, h1());
+    }
+
     @Test
     void fromTheHomePageToTheProtocolItsConventionARecommendationAndItsSource() {
         browser.get(server.baseUrl() + "/");
         browser.findElement(By.id("q")).sendKeys("Palermo");
         browser.findElement(By.cssSelector("form[role=search] button")).click();
-        browser.findElement(By.linkText("Palermo Protocol")).click();
-        assertEquals("Palermo Protocol", h1());
-        browser.findElement(By.linkText("United Nations Convention against Transnational Organized Crime")).click();
-        assertEquals("United Nations Convention against Transnational Organized Crime", h1());
+        follow("Palermo Protocol");
+        awaitHeading("Palermo Protocol");
+        var picture = browser.findElement(By.cssSelector("svg.neighbourhood"));
+        assertTrue(picture.isDisplayed() && picture.getSize().getWidth() > 300, "the graph view renders");
+        assertTrue(picture.findElements(By.cssSelector("a")).size() >= 5, "with clickable nodes");
+        follow("United Nations Convention against Transnational Organized Crime");
+        awaitHeading("United Nations Convention against Transnational Organized Crime");
         assertTrue(browser.getPageSource().contains("Palermo Protocol"), "the convention's page links back to the protocol");
 
         browser.get(server.baseUrl() + "/classes/Recommendation");
-        browser.findElement(By.linkText("Expand the US National Action Plan against forced labour")).click();
-        assertEquals("Expand the US National Action Plan against forced labour", h1());
-        browser.findElement(By.linkText("CFR special report on human trafficking (Bigio and Vogelstein, 2021)")).click();
-        assertEquals("CFR special report on human trafficking (Bigio and Vogelstein, 2021)", h1());
+        follow("Expand the US National Action Plan against forced labour");
+        awaitHeading("Expand the US National Action Plan against forced labour");
+        follow("CFR special report on human trafficking (Bigio and Vogelstein, 2021)");
+        awaitHeading("CFR special report on human trafficking (Bigio and Vogelstein, 2021)");
     }
 
     @Test

@@ -113,6 +113,20 @@ class LinkedDataTest {
     }
 
     @Test
+    void aResourcePageDrawsItsNeighbourhood() throws Exception {
+        String page = new String(get("/id/instrument/palermo-protocol.html", null).body(), StandardCharsets.UTF_8);
+        int start = page.indexOf("<svg class=\"neighbourhood\"");
+        int end = page.indexOf("</svg>", start);
+        assertTrue(start > 0 && end > start, "an SVG picture");
+        String svg = page.substring(start, end);
+        assertTrue(svg.contains("<a href=\"/id/instrument/untoc\">"), "the convention it supplements, clickable");
+        assertTrue(svg.contains(">supplements</text>"), "edges labelled with their property");
+        assertTrue(svg.contains("<a href=\"/id/claim/measures-not-far-enough\">"), "incoming links too");
+        String evil = new String(get("/id/test/evil.html", null).body(), StandardCharsets.UTF_8);
+        assertFalse(evil.contains("href=\"javascript:"), "no javascript: links in the picture either");
+    }
+
+    @Test
     void theOntologyPageDocumentsEveryTerm() throws Exception {
         String page = new String(get("/ontology.html", null).body(), StandardCharsets.UTF_8);
         assertTrue(page.contains("<section id=\"Statistic\">"), "an anchor per term");
