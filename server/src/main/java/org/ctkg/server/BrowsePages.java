@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +26,8 @@ import org.ctkg.ontology.Ids;
 /**
  * The pages to start browsing from: the home page ({@code /}: what ctkg is, counts by class, entry
  * points, a search box, example questions), class pages ({@code /classes/{name}}, instances by
- * label, paginated) and label search ({@code /search?q=}). Queries bind user input as values
+ * label, paginated) and full-text search over labels and descriptions ({@code /search?q=},
+ * Lucene through jena-text, ranked). Queries bind user input as values
  * (ParameterizedSparqlString), never by pasting text.
  */
 final class BrowsePages extends HttpServlet {
@@ -35,6 +39,7 @@ final class BrowsePages extends HttpServlet {
 
     private final transient DatasetGraph dsg;
     private final LinkedData.Iris iris = new LinkedData.Iris(Ids.BASE);
+    private transient SearchIndex searchIndex;
 
     BrowsePages(DatasetGraph dsg) {
         this.dsg = dsg;
@@ -100,17 +105,28 @@ final class BrowsePages extends HttpServlet {
         StringBuilder b = head("Search: " + text + " — ctkg");
         b.append("<h1>Search</h1>\n").append(searchBox(text));
         if (text.length() >= 2) {
-            List<String[]> hits = rows("SELECT ?s (MIN(?rank) AS ?r) (SAMPLE(?lab) AS ?label) { "
-                    + "{ ?s rdfs:label|skos:prefLabel|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), LCASE(?q))) "
-                    + "  BIND(IF(STRSTARTS(LCASE(STR(?l)), LCASE(?q)), 0, 1) AS ?rank) } "
-                    + "UNION { ?s dcterms:description ?l . FILTER(CONTAINS(LCASE(STR(?l)), LCASE(?q))) BIND(2 AS ?rank) } "
-                    + "FILTER(isIRI(?s)) OPTIONAL { ?s rdfs:label ?lab } } GROUP BY ?s ORDER BY ?r ?label LIMIT 100", new String[] {"q", null, text}, "s", "label");
+            List<Node> hits = searchIndex().search(text, 100);
             b.append("<p>").append(hits.size()).append(hits.size() == 1 ? " match" : " matches").append(" for <q>").append(ResourcePage.esc(text)).append("</q></p>\n<ol>\n");
-            for (String[] h : hits)
-                b.append("<li>").append(link(h[0], h[1])).append("</li>\n");
+            Map<Node, String> labels = Txn.calculateRead(dsg, () -> {
+                Map<Node, String> m = new java.util.HashMap<>();
+                for (Node h : hits) {
+                    var it = dsg.getUnionGraph().find(h, org.apache.jena.vocabulary.RDFS.Nodes.label, Node.ANY);
+                    m.put(h, it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : h.getURI());
+                }
+                return m;
+            });
+            for (Node h : hits)
+                b.append("<li>").append(link(h.getURI(), labels.get(h))).append("</li>\n");
             b.append("</ol>\n");
         }
         return b.append("</main></body></html>\n").toString();
+    }
+
+    /** The full-text index, built on the first search. */
+    private synchronized SearchIndex searchIndex() {
+        if (searchIndex == null)
+            searchIndex = new SearchIndex(dsg);
+        return searchIndex;
     }
 
     private String link(String iri, String label) {

@@ -85,6 +85,14 @@ class BrowsePagesTest {
     }
 
     @Test
+    void searchIsFullTextWordsInAnyOrderAndPrefixes() throws Exception {
+        String results = page("/search?q=" + URLEncoder.encode("persons trafficking protoc", StandardCharsets.UTF_8));
+        assertTrue(results.contains("href=\"/id/instrument/palermo-protocol\""), "alt label 'Trafficking in Persons Protocol': " + results);
+        String ilo = page("/search?q=ILO");
+        assertTrue(ilo.contains("href=\"/id/organization/international-labour-organization\""), ilo);
+    }
+
+    @Test
     void searchTextIsBoundNotPastedAndShownEscaped() throws Exception {
         String hostile = "\") } DROP ALL ; SELECT * { (\"<script>";
         String results = page("/search?q=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
