@@ -1,7 +1,6 @@
 package org.ctkg.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +48,11 @@ final class BrowsePages extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         if (path.equals("/") || path.isEmpty()) {
-            send(resp, 200, home());
+            Responses.send(resp, 200, "text/html;charset=utf-8", home().getBytes(StandardCharsets.UTF_8));
         } else if (path.equals("/search")) {
-            send(resp, 200, search(req.getParameter("q")));
+            Responses.send(resp, 200, "text/html;charset=utf-8", search(req.getParameter("q")).getBytes(StandardCharsets.UTF_8));
         } else if (path.startsWith("/classes/") && path.substring(9).matches("[A-Za-z][A-Za-z0-9]*")) {
-            send(resp, 200, classPage(path.substring(9), page(req.getParameter("page"))));
+            Responses.send(resp, 200, "text/html;charset=utf-8", classPage(path.substring(9), page(req.getParameter("page"))).getBytes(StandardCharsets.UTF_8));
         } else {
             resp.sendError(404, "No such page");
         }
@@ -184,14 +183,4 @@ final class BrowsePages extends HttpServlet {
         }
     }
 
-    private static void send(HttpServletResponse resp, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/html;charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
-    }
 }

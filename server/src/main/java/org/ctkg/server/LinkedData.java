@@ -1,7 +1,6 @@
 package org.ctkg.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -88,11 +87,11 @@ final class LinkedData extends HttpServlet {
             return;
         }
         if (format.equals("html") && r.getURI().equals(Ids.ONTOLOGY)) {
-            send(resp, 200, "text/html;charset=utf-8", ontologyPage.getBytes(StandardCharsets.UTF_8));
+            Responses.send(resp, 200, "text/html;charset=utf-8", ontologyPage.getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (format.equals("html")) {
-            send(resp, 200, "text/html;charset=utf-8", new ResourcePage(iris).render(d, base).getBytes(StandardCharsets.UTF_8));
+            Responses.send(resp, 200, "text/html;charset=utf-8", new ResourcePage(iris).render(d, base).getBytes(StandardCharsets.UTF_8));
             return;
         }
         RDFFormat rdf = FORMATS.get(format);
@@ -101,7 +100,7 @@ final class LinkedData extends HttpServlet {
                 "skos", "http://www.w3.org/2004/02/skos/core#", "dcterms", "http://purl.org/dc/terms/", "xsd", "http://www.w3.org/2001/XMLSchema#"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         RDFDataMgr.write(out, g, rdf);
-        send(resp, 200, rdf.getLang().getContentType().getContentTypeStr() + ";charset=utf-8", out.toByteArray());
+        Responses.send(resp, 200, rdf.getLang().getContentType().getContentTypeStr() + ";charset=utf-8", out.toByteArray());
     }
 
     private static String negotiate(String accept) {
@@ -136,16 +135,7 @@ final class LinkedData extends HttpServlet {
         String page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found — ctkg</title></head><body>\n"
                 + "<h1>Nothing is known about this IRI</h1>\n<p><code>" + ResourcePage.esc(iri) + "</code></p>\n"
                 + "<p>ctkg has no statement about it. Try the <a href=\"/ui/\">query page</a> or the <a href=\"/id/\">home page</a>.</p>\n</body></html>\n";
-        send(resp, 404, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+        Responses.send(resp, 404, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setContentLength(body.length);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.ctkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ final class QueryUiServlet extends HttpServlet {
         }
         resp.setHeader("X-Content-Type-Options", "nosniff");
         if (path.equals("examples.json")) {
-            send(resp, "application/json;charset=utf-8", examplesJson);
+            Responses.send(resp, 200, "application/json;charset=utf-8", examplesJson);
             return;
         }
         String type = FILES.get(path);
@@ -65,16 +64,7 @@ final class QueryUiServlet extends HttpServlet {
                 return;
             }
             resp.setHeader("Cache-Control", "public, max-age=3600");
-            send(resp, type, in.readAllBytes());
-        }
-    }
-
-    private static void send(HttpServletResponse resp, String type, byte[] body) throws IOException {
-        resp.setStatus(200);
-        resp.setContentType(type);
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
+            Responses.send(resp, 200, type, in.readAllBytes());
         }
     }
 

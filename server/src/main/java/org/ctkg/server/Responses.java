@@ -1,0 +1,21 @@
+package org.ctkg.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Writes a whole response body with its status and type, as ctkg's own pages do. */
+final class Responses {
+    private Responses() {}
+
+    static void send(HttpServletResponse resp, int status, String contentType, byte[] body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType(contentType);
+        resp.setContentLength(body.length);
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+}
