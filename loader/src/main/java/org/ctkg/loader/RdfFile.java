@@ -114,7 +114,7 @@ public final class RdfFile implements Source {
                          .lang(lang)
                          .base(path.toAbsolutePath().toUri().toString())
                          .checking(true)
-                         .errorHandler(new Strict(name()))
+                         .errorHandler(Strict.INSTANCE)
                          .build()
                          .parse(content);
             } catch (RuntimeException e) {
@@ -163,7 +163,9 @@ public final class RdfFile implements Source {
     }
 
     /** Turns every parser warning and error into a failure that names the file, line and column. */
-    private record Strict(String file) implements ErrorHandler {
+    private static final class Strict implements ErrorHandler {
+        static final Strict INSTANCE = new Strict();
+
         @Override
         public void warning(String message, long line, long col) {
             throw new RiotParseException(message, line, col);

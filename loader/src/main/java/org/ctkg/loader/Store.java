@@ -26,6 +26,7 @@ public final class Store implements AutoCloseable {
     private final Path location;
     private final DatasetGraph dsg;
     private final boolean isNew;
+    private boolean seeded;
 
     private Store(Path location, DatasetGraph dsg, boolean isNew) {
         this.location = location;
@@ -75,8 +76,6 @@ public final class Store implements AutoCloseable {
     boolean isNew() {
         return isNew && !seeded;
     }
-
-    private boolean seeded;
 
     /** Writes the ontology and the curated graph; call inside a write transaction. */
     void seed() {

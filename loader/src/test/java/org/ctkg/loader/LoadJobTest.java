@@ -35,10 +35,6 @@ class LoadJobTest {
         }
     }
 
-    private static LoadReport load(Path loc, LoadJob.Builder settings) {
-        return settings.build().run();
-    }
-
     private static long count(Store store, Node g, Node s, Node p, Node o) {
         DatasetGraph dsg = store.dataset();
         return Txn.calculateRead(dsg, () -> dsg.stream(g, s, p, o).count());

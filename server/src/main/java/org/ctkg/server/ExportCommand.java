@@ -57,7 +57,6 @@ final class ExportCommand implements Command {
                                               : new BufferedOutputStream(out, 1 << 16)) {
             DatasetGraph dsg = store.dataset();
             Node graph = o.has("graph") ? NodeFactory.createURI(o.get("graph", null)) : null;
-            long[] count = new long[1];
             Txn.executeRead(dsg, () -> {
                 if (graph != null && !dsg.containsGraph(graph))
                     throw new LoadException(LoadException.Kind.BAD_INPUT, "no graph <" + graph.getURI() + "> in the store");
@@ -72,7 +71,7 @@ final class ExportCommand implements Command {
                 writer.start();
                 if (quads) {
                     dsg.find(graph == null ? Node.ANY : graph, Node.ANY, Node.ANY, Node.ANY)
-                       .forEachRemaining(q -> { count[0]++; writer.quad(q); });
+                       .forEachRemaining(writer::quad);
                 } else {
                     var g = graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph);
                     StreamRDFOps.sendTriplesToStream(g, writer);

@@ -51,10 +51,10 @@ final class ValidateCommand implements Command {
             if (o.has("loc")) {
                 try (Store store = Store.openExisting(Path.of(o.get("loc", null)))) {
                     DatasetGraph dsg = store.dataset();
-                    report = Txn.calculateRead(dsg, () -> validate(validation, dsg.getUnionGraph(), o, store.location().toString()));
+                    report = Txn.calculateRead(dsg, () -> validate(validation, dsg.getUnionGraph(), o));
                 }
             } else {
-                report = validate(validation, CtkgFiles.defaultDataset().getUnionGraph(), o, "the curated graph");
+                report = validate(validation, CtkgFiles.defaultDataset().getUnionGraph(), o);
             }
             if (format.equals("ttl"))
                 Reports.printTurtle(report, out);
@@ -69,7 +69,7 @@ final class ValidateCommand implements Command {
         }
     }
 
-    private static ValidationReport validate(ShapesValidation validation, Graph context, Options o, String contextName) {
+    private static ValidationReport validate(ShapesValidation validation, Graph context, Options o) {
         if (o.positional().isEmpty())
             return validation.validate(context);
         DatasetGraph files = DatasetGraphFactory.createGeneral();
