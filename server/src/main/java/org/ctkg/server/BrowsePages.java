@@ -37,11 +37,13 @@ final class BrowsePages extends HttpServlet {
             + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n";
 
     private final transient DatasetGraph dsg;
-    private final LinkedData.Iris iris = new LinkedData.Iris(Ids.BASE);
-    private transient SearchIndex searchIndex;
+    private final LinkedData.Iris iris;
+    private final transient SearchIndex searchIndex;
 
-    BrowsePages(DatasetGraph dsg) {
-        this.dsg = dsg;
+    BrowsePages(SearchIndex searchIndex, LinkedData.Iris iris) {
+        this.searchIndex = searchIndex;
+        this.dsg = searchIndex.dataset();
+        this.iris = iris;
     }
 
     @Override
@@ -104,7 +106,7 @@ final class BrowsePages extends HttpServlet {
         StringBuilder b = head("Search: " + text + " — ctkg");
         b.append("<h1>Search</h1>\n").append(searchBox(text));
         if (text.length() >= 2) {
-            List<Node> hits = searchIndex().search(text, 100);
+            List<Node> hits = searchIndex.search(text, 100);
             b.append("<p>").append(hits.size()).append(hits.size() == 1 ? " match" : " matches").append(" for <q>").append(ResourcePage.esc(text)).append("</q></p>\n<ol>\n");
             Map<Node, String> labels = Txn.calculateRead(dsg, () -> {
                 Map<Node, String> m = new java.util.HashMap<>();
@@ -119,13 +121,6 @@ final class BrowsePages extends HttpServlet {
             b.append("</ol>\n");
         }
         return b.append("</main></body></html>\n").toString();
-    }
-
-    /** The full-text index, built on the first search. */
-    private synchronized SearchIndex searchIndex() {
-        if (searchIndex == null)
-            searchIndex = new SearchIndex(dsg);
-        return searchIndex;
     }
 
     private String link(String iri, String label) {

@@ -99,6 +99,7 @@ public final class CtkgServer {
         private Path passwordFile;
         private String writerUser;
         private String writerPassword;
+        private String publicBase = Ids.BASE;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -159,6 +160,18 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * The base of the IRIs this server dereferences: {@code {base}id/…} answers at
+         * {@code /id/…}, {@code {base}graph/…} at {@code /graph/…}. Default {@value Ids#BASE},
+         * the base of everything ctkg mints; set another when serving data minted under your own.
+         */
+        public Builder publicBase(String base) {
+            if (base == null || !(base.startsWith("http://") || base.startsWith("https://")) || !base.endsWith("/"))
+                throw new IllegalArgumentException("the public base must be an http(s) IRI ending in '/', got " + base);
+            this.publicBase = base;
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -167,8 +180,11 @@ public final class CtkgServer {
         public CtkgServer build() {
             if (dataset == null)
                 throw new IllegalStateException("CtkgServer needs a dataset");
-            dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
-            DataService.Builder service = DataService.newBuilder(dataset)
+            // Served through the search index's wrapper, so that writes keep the index in step.
+            SearchIndex search = new SearchIndex(dataset);
+            DatasetGraph served = search.dataset();
+            served.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            DataService.Builder service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")
@@ -181,8 +197,9 @@ public final class CtkgServer {
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
-            LinkedData linkedData = new LinkedData(dataset, Ids.BASE);
-            BrowsePages browse = new BrowsePages(dataset);
+            LinkedData.Iris iris = new LinkedData.Iris(publicBase);
+            LinkedData linkedData = new LinkedData(served, iris);
+            BrowsePages browse = new BrowsePages(search, iris);
             FusekiServer.Builder fuseki = FusekiServer.create()
                     .port(port)
                     .loopback(loopbackOnly)
@@ -191,10 +208,11 @@ public final class CtkgServer {
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .registerOperation(Operation.Update, new CtkgUpdate())
-                    .addFilter("/*", new DiscoveryFilter(new DatasetDescription(dataset)))
+                    .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
                     .addServlet("/ui/*", new QueryUiServlet())
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)
+                    .addServlet(LinkedData.CONTEXT_PATH, linkedData)
                     .addServlet("/search", browse)
                     .addServlet("/classes/*", browse)
                     .addServlet("", browse)

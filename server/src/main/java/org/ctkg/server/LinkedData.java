@@ -23,7 +23,8 @@ import org.ctkg.ontology.Ids;
  * {@code …/graph/…}, {@code …/ontology}) answers on this server at the same path. The IRI itself
  * answers 303 See Other to a document chosen by {@code Accept} ({@code Vary: Accept}): the HTML
  * page ({@code .html}) for browsers, or {@code .ttl}, {@code .jsonld}, {@code .nt}, {@code .rdf};
- * documents are also reachable directly by suffix or {@code ?format=}. Unknown IRIs answer 404
+ * documents are also reachable directly by suffix or {@code ?format=}. JSON-LD is compacted with
+ * ctkg's context ({@link JsonLdContext}, also at {@value #CONTEXT_PATH}). Unknown IRIs answer 404
  * with a page that says so.
  */
 final class LinkedData extends HttpServlet {
@@ -31,13 +32,17 @@ final class LinkedData extends HttpServlet {
     private static final Map<String, RDFFormat> FORMATS = Map.of(
             "ttl", RDFFormat.TURTLE_PRETTY, "jsonld", RDFFormat.JSONLD_PRETTY, "nt", RDFFormat.NTRIPLES, "rdf", RDFFormat.RDFXML_PRETTY);
 
+    /** Where ctkg's JSON-LD context is served. */
+    static final String CONTEXT_PATH = "/context.jsonld";
+
     private final transient DatasetGraph dsg;
     private final Iris iris;
     private final String ontologyPage = OntologyPage.render();
+    private final transient JsonLdContext context = JsonLdContext.ofCtkg();
 
-    LinkedData(DatasetGraph dsg, String publicBase) {
+    LinkedData(DatasetGraph dsg, Iris iris) {
         this.dsg = dsg;
-        this.iris = new Iris(publicBase);
+        this.iris = iris;
     }
 
     /** Maps between the public base and this server's paths. */
@@ -60,6 +65,10 @@ final class LinkedData extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
+        if (path.equals(CONTEXT_PATH)) {
+            Responses.send(resp, 200, "application/ld+json;charset=utf-8", context.document());
+            return;
+        }
         String format = req.getParameter("format");
         String base = path;
         int dot = path.lastIndexOf('.');
@@ -94,8 +103,12 @@ final class LinkedData extends HttpServlet {
             Responses.send(resp, 200, "text/html;charset=utf-8", new ResourcePage(iris).render(d, base).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        RDFFormat rdf = FORMATS.get(format);
         Graph g = d.asGraph();
+        if (format.equals("jsonld")) {
+            Responses.send(resp, 200, "application/ld+json;charset=utf-8", context.compact(g));
+            return;
+        }
+        RDFFormat rdf = FORMATS.get(format);
         g.getPrefixMapping().setNsPrefixes(Map.of("ctkg", Ids.BASE + "ontology#", "rdfs", "http://www.w3.org/2000/01/rdf-schema#",
                 "skos", "http://www.w3.org/2004/02/skos/core#", "dcterms", "http://purl.org/dc/terms/", "xsd", "http://www.w3.org/2001/XMLSchema#"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

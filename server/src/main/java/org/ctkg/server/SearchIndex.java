@@ -7,24 +7,29 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * Full-text search over labels, alternative labels and descriptions, with Jena's jena-text
- * (Lucene): an in-memory index built from the served dataset when the server starts, ranked by
- * Lucene's score. Built once: data written later through the update service is not indexed
- * until the server restarts.
+ * (Lucene). The index is built from the store when the server starts and then follows every
+ * write made through the served dataset ({@link #dataset()}): what an update or a Graph Store
+ * write commits is indexed with it, what it deletes is dropped, and an aborted write leaves the
+ * index as it was. The same index answers the search page and SPARQL's {@code text:query}
+ * (prefix {@code text: <http://jena.apache.org/text#>}).
  */
 final class SearchIndex {
     static final List<Node> PREDICATES = List.of(RDFS.Nodes.label,
@@ -32,24 +37,36 @@ final class SearchIndex {
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
             DCTerms.description.asNode());
     private final TextIndex index;
+    private final DatasetGraphText dataset;
 
-    SearchIndex(DatasetGraph dsg) {
+    static {
+        TextQuery.init();
+    }
+
+    /** Indexes what the store holds now and wraps it so that later writes are indexed too. */
+    SearchIndex(DatasetGraph store) {
         EntityDefinition def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
         PREDICATES.forEach(p -> def.set("text", p));
+        def.setUidField("uid");   // lets a deleted triple remove exactly its own entry
+        def.setLangField("lang");
         index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), def, new StandardAnalyzer());
-        Txn.executeRead(dsg, () -> {
+        Txn.executeRead(store, () -> {
             for (Node p : PREDICATES) {
-                dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-                    if (q.getSubject().isURI() && q.getObject().isLiteral()) {
-                        Entity e = TextQueryFuncs.entityFromQuad(def, q);
-                        if (e != null)
-                            index.addEntity(e);
-                    }
+                store.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                    Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                    if (e != null)
+                        index.addEntity(e);
                 });
             }
         });
         index.prepareCommit();
         index.commit();
+        dataset = (DatasetGraphText) TextDatasetFactory.create(store, index, true);
+    }
+
+    /** The store as the server must serve it: writes through it keep the index in step. */
+    DatasetGraph dataset() {
+        return dataset;
     }
 
     /**
@@ -57,10 +74,9 @@ final class SearchIndex {
      * The words are searched as words (Lucene's syntax characters are escaped), all of them required.
      */
     List<Node> search(String words, int limit) {
-        String[] terms = words.trim().split("\\s+");
         List<String> required = new ArrayList<>();
-        for (String t : terms) {
-            String escaped = org.apache.lucene.queryparser.classic.QueryParser.escape(t);
+        for (String t : words.trim().split("\\s+")) {
+            String escaped = QueryParser.escape(t);
             if (!escaped.isBlank())
                 required.add("+" + escaped + "*");
         }
@@ -68,7 +84,8 @@ final class SearchIndex {
             return List.of();
         Map<Node, Float> best = new LinkedHashMap<>();
         for (TextHit hit : index.query((Node) null, String.join(" ", required), null, null, limit * 4))
-            best.merge(hit.getNode(), hit.getScore(), Math::max);
+            if (hit.getNode().isURI())
+                best.merge(hit.getNode(), hit.getScore(), Math::max);
         return best.entrySet().stream().sorted((a, b) -> Float.compare(b.getValue(), a.getValue()))
                    .limit(limit).map(Map.Entry::getKey).toList();
     }

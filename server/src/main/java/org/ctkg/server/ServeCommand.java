@@ -19,9 +19,9 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config", "base"), Set.of("help", "localhost"));
         if (o.has("help")) {
-            out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--localhost]");
+            out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--base IRI] [--localhost]");
             out.println();
             out.println("Serves the curated graph read-only, in memory, or the TDB2 store at DIR.");
             out.println("  --loc DIR          serve this store (made with ctkg load) instead of the curated graph");
@@ -29,18 +29,22 @@ final class ServeCommand implements Command {
             out.println("  --timeout SECONDS  longest a query may run (default 30)");
             out.println("  --max-rows N       the most rows an anonymous query gets (default 100000; 0 for no cap);");
             out.println("                     a capped response carries the header X-Ctkg-Row-Cap");
+            out.println("  --base IRI         the public base of the IRIs this server dereferences (default " + org.ctkg.ontology.Ids.BASE + "):");
+            out.println("                     {base}id/... answers at /id/..., {base}graph/... at /graph/...");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
             out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
             out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
             out.println();
-            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, loc, passwd, localhost");
+            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, loc, passwd, base, localhost");
             out.println("                     (the same names as the options; options on the command line win)");
             out.println();
             out.println("Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.");
             out.println("Without either, the server is read-only: writes are refused and the data is untouched.");
             out.println("Health: /$/ping. Prometheus metrics: /$/metrics.");
             out.println();
-            out.println("Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query), /ctkg/data (Graph Store Protocol, read).");
+            out.println("Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query, with text:query full-text search),");
+            out.println("/ctkg/data (Graph Store Protocol, read). Pages: / (home), /search, /id/..., /ontology, /ui/ (query UI).");
+            out.println("JSON-LD context: /context.jsonld.");
             return 0;
         }
         if (!o.positional().isEmpty())
@@ -63,6 +67,12 @@ final class ServeCommand implements Command {
                 .maxRows(o.getInt("max-rows", 100_000, 0, Integer.MAX_VALUE))
                 .dataset(dsg);
         String user = System.getenv("CTKG_WRITER_USER");
+        try {
+            if (o.has("base"))
+                builder.publicBase(o.get("base", null));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         String password = System.getenv("CTKG_WRITER_PASSWORD");
         try {
             if (o.has("passwd"))

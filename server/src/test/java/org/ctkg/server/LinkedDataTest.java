@@ -151,4 +151,48 @@ class LinkedDataTest {
         assertFalse(page.contains("href=\"javascript:"), "javascript: links");
         assertTrue(page.contains("javascript:alert(1)"), "shown as text");
     }
+
+    @Test
+    void jsonLdIsCompactedWithCtkgsContext() throws Exception {
+        HttpResponse<byte[]> r = get("/id/instrument/palermo-protocol.jsonld", null);
+        assertEquals("application/ld+json", r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        jakarta.json.JsonObject doc = jakarta.json.Json.createReader(new ByteArrayInputStream(r.body())).readObject();
+        assertTrue(doc.getJsonObject("@context").containsKey("supplements"), "the context is embedded");
+        jakarta.json.JsonObject palermo = doc.getJsonArray("@graph").stream().map(v -> v.asJsonObject())
+                .filter(o -> o.getString("@id").equals(PALERMO)).findFirst().orElseThrow();
+        assertEquals("https://w3id.org/ctkg/id/instrument/untoc", palermo.getString("supplements"), "object properties are plain IRIs under readable keys");
+        assertTrue(palermo.containsKey("label"), palermo.toString());
+        Graph fromJsonLd = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.JSONLD).parse(fromJsonLd);
+        Graph fromTurtle = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(get("/id/instrument/palermo-protocol.ttl", null).body())).lang(Lang.TURTLE).parse(fromTurtle);
+        assertTrue(fromJsonLd.isIsomorphicWith(fromTurtle), "the same statements as the Turtle document");
+    }
+
+    @Test
+    void theContextIsServedOnItsOwn() throws Exception {
+        HttpResponse<byte[]> r = get("/context.jsonld", null);
+        assertEquals(200, r.statusCode());
+        jakarta.json.JsonObject ctx = jakarta.json.Json.createReader(new ByteArrayInputStream(r.body())).readObject().getJsonObject("@context");
+        assertEquals("@id", ctx.getJsonObject("wouldChange").getString("@type"), "object properties are typed @id");
+        assertEquals("https://w3id.org/ctkg/ontology#Recommendation", ctx.getString("Recommendation"));
+    }
+
+    @Test
+    void theServerAnswersForAConfiguredPublicBase() throws Exception {
+        DatasetGraph dsg = Stores.curatedInMemory();
+        Txn.executeWrite(dsg, () -> dsg.add(NodeFactory.createURI("https://kg.example.org/graph/own"), NodeFactory.createURI("https://kg.example.org/id/thing/one"),
+                org.apache.jena.vocabulary.RDFS.Nodes.label, NodeFactory.createLiteralString("Our own thing")));
+        CtkgServer own = CtkgServer.create().port(0).dataset(dsg).publicBase("https://kg.example.org/").build().start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/id/thing/one.html")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<h1>Our own thing</h1>"), page.body());
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/id/instrument/palermo-protocol.html")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "w3id IRIs are not under that base");
+        } finally {
+            own.stop();
+        }
+    }
 }
