@@ -79,11 +79,13 @@ public final class LoadJob {
             Writer writer = new Writer(dsg);
             StreamRDF sink = infer ? RDFSFactory.streamRDFS(writer, CtkgFiles.ontology()) : writer;
             List<Source.InputRecord> inputs = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             for (Source source : sources) {
                 monitor.startSource(source.name());
                 writer.currentSource = source;
                 source.send(sink);
-                inputs.add(source.record());
+                inputs.addAll(source.records());
+                notes.addAll(source.notes());
             }
             writer.flush();
             ValidationReport report = null;
@@ -96,7 +98,7 @@ public final class LoadJob {
                         report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
             Map<Node, LoadReport.GraphChange> changes = writer.changes();
             LoadReport result = new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes,
-                                               writer.count, report);
+                                               writer.count, report, notes);
             Provenance.record(dsg, result, validate ? shapesIri : null);
             dsg.commit();
             committed = true;

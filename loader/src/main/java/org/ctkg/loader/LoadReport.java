@@ -10,10 +10,11 @@ import org.apache.jena.shacl.ValidationReport;
 /**
  * What a committed load job did: its provenance IRI, its inputs, and per graph the triples
  * added and removed; the SHACL report (conforming, or the violations a lenient load accepted),
- * null when the job was run without validation.
+ * null when the job was run without validation; and notes for the user, such as the rows of a
+ * table that a mapping left out on purpose.
  */
 public record LoadReport(Node job, Instant started, Instant ended, List<Source.InputRecord> inputs,
-                         Map<Node, GraphChange> changes, long triplesRead, ValidationReport validation) {
+                         Map<Node, GraphChange> changes, long triplesRead, ValidationReport validation, List<String> notes) {
 
     /** What the job did to one named graph. */
     public record GraphChange(long added, long removed) {}

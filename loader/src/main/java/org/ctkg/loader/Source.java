@@ -4,7 +4,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 
 /**
- * Anything that produces RDF for a load job: an RDF file, and later a table through a mapping.
+ * Anything that produces RDF for a load job: an RDF file, or tables through a mapping.
  * Each sends its triples or quads to a stream, so every producer goes through the same
  * validate, write and provenance steps.
  */
@@ -23,6 +23,16 @@ public interface Source {
 
     /** What was read, for provenance: known after {@link #send}. */
     InputRecord record();
+
+    /** Every file read (a mapping reads the mapping and its tables), for provenance: known after {@link #send}. */
+    default java.util.List<InputRecord> records() {
+        return java.util.List.of(record());
+    }
+
+    /** What the job should tell its user about this source, such as rows left out on purpose: known after {@link #send}. */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
 
     /** A file as read by a job: its name, its size in bytes and the SHA-256 of those bytes. */
     record InputRecord(String name, long bytes, String sha256) {}

@@ -10,6 +10,7 @@ import org.ctkg.loader.LoadException;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadReport;
 import org.ctkg.loader.RdfFile;
+import org.ctkg.loader.RmlMapping;
 import org.ctkg.loader.Store;
 
 /** {@code ctkg load}: a data-integration job from RDF files into a TDB2 store. */
@@ -21,17 +22,23 @@ final class LoadCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("loc", "graph", "syntax", "shapes"),
+        Options o = Options.parse(args, Set.of("loc", "graph", "syntax", "shapes", "mapping"),
                                   Set.of("help", "replace", "infer", "lenient", "quiet", "no-validate"));
         if (o.has("help")) {
             out.println("Usage: ctkg load --loc DIR [--graph IRI] [--replace] [--syntax LANG] [--infer] [--lenient] [--shapes FILE] [--no-validate] [--quiet] FILE...");
+            out.println("       ctkg load --loc DIR --mapping MAPPING.rml.ttl [options] SOURCE...");
             out.println();
             out.println("Loads RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD; .gz too) into the TDB2 store at DIR");
             out.println("in one transaction: parse as a stream, validate against the shapes, record provenance, commit once.");
             out.println("Any failure leaves the store exactly as it was. A new store is seeded with the ontology and curated graph.");
             out.println("  --loc DIR       the store's directory (created if missing)");
+            out.println("  --mapping FILE  map tables (CSV, TSV) and JSON to RDF with this RML mapping (run by CARML); each");
+            out.println("                  SOURCE is matched by file name to an rml:source of the mapping; tables are checked");
+            out.println("                  first (UTF-8, one line-ending style, every row as wide as the header); rows the");
+            out.println("                  mapping leaves out are counted and reported");
             out.println("  --graph IRI     put everything into this named graph (default: triples go to a graph named");
-            out.println("                  after the file, https://w3id.org/ctkg/graph/{file-name}; quads keep their graph)");
+            out.println("                  after the file, https://w3id.org/ctkg/graph/{file-name}, or after the mapping;");
+            out.println("                  quads keep their graph)");
             out.println("  --replace       replace the content of each graph written to, atomically");
             out.println("  --syntax LANG   the RDF syntax (turtle, ntriples, nquads, trig, rdfxml, jsonld), default from the file name");
             out.println("  --infer         add the RDFS closure of the ontology's class and property hierarchy");
@@ -63,9 +70,14 @@ final class LoadCommand implements Command {
                 if (o.has("shapes"))
                     job.shapes(ShapesFiles.read(Path.of(o.get("shapes", null))),
                                NodeFactory.createURI(Path.of(o.get("shapes", null)).toAbsolutePath().toUri().toString()));
-                for (String file : o.positional())
-                    job.source(RdfFile.of(Path.of(file), o.get("syntax", null)));
+                if (o.has("mapping"))
+                    job.source(RmlMapping.of(Path.of(o.get("mapping", null)), o.positional().stream().map(Path::of).toList()));
+                else
+                    for (String file : o.positional())
+                        job.source(RdfFile.of(Path.of(file), o.get("syntax", null)));
                 LoadReport report = job.build().run();
+                for (String note : report.notes())
+                    err.println("ctkg load: note: " + note);
                 out.println(Summaries.load(report));
                 if (report.violations() > 0)
                     Reports.printText(report.validation(), err);
