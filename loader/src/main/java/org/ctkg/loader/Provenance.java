@@ -47,6 +47,8 @@ public final class Provenance {
             add(dsg, job, uri(CTKG.NS + "shapesUsed"), shapes);
             add(dsg, job, uri(CTKG.NS + "violations"), longLiteral(violations));
         }
+        for (String note : report.notes())
+            add(dsg, job, RDFS.Nodes.comment, NodeFactory.createLiteralString(note));
         int i = 0;
         for (Source.InputRecord input : report.inputs()) {
             Node file = uri(job.getURI() + "#file-" + (++i));

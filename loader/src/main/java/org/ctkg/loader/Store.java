@@ -12,7 +12,6 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.ctkg.ontology.CtkgFiles;
 
 /**
  * A TDB2 store on disk, opened for a job. A store that did not exist is created and, inside the
@@ -77,9 +76,9 @@ public final class Store implements AutoCloseable {
         return isNew && !seeded;
     }
 
-    /** Writes the ontology and the curated graph; call inside a write transaction. */
+    /** Writes what ctkg serves by default (ontology, curated graph, integrated sources); call inside a write transaction. */
     void seed() {
-        CtkgFiles.streamDefaultContent(StreamRDFLib.dataset(dsg));
+        Stores.streamDefaultContent(StreamRDFLib.dataset(dsg));
         seeded = true;
     }
 

@@ -1,5 +1,13 @@
 package org.ctkg.loader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -15,14 +23,28 @@ public final class Stores {
     private Stores() {}
 
     /**
-     * A fresh in-memory TDB2 store holding the curated graph and the ontology: what
+     * A fresh in-memory TDB2 store holding the ontology, the curated graph and the integrated sources: what
      * {@code ctkg serve} offers when no store is given.
      */
     public static DatasetGraph curatedInMemory() {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
-        Txn.executeWrite(dsg, () -> CtkgFiles.streamDefaultContent(StreamRDFLib.dataset(dsg)));
+        Txn.executeWrite(dsg, () -> streamDefaultContent(StreamRDFLib.dataset(dsg)));
         unionDefaultGraph(dsg);
         return dsg;
+    }
+
+    /**
+     * Sends everything ctkg serves by default: the ontology, the curated graph and the integrated
+     * third-party sources ({@link IntegratedSources}) when the build has made them.
+     */
+    public static void streamDefaultContent(StreamRDF destination) {
+        CtkgFiles.streamDefaultContent(destination);
+        try (InputStream in = Stores.class.getClassLoader().getResourceAsStream(IntegratedSources.RESOURCE)) {
+            if (in != null)
+                RDFParser.source(new GZIPInputStream(in)).lang(Lang.NQUADS).parse(destination);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + IntegratedSources.RESOURCE, e);
+        }
     }
 
     /** True when the store holds no quads at all. */

@@ -32,7 +32,8 @@ final class QueryUiServlet extends HttpServlet {
             "19-forced-labour-recommendations", "20-recommendation-changes-instrument", "21-supply-chain-recommendation",
             "03-harms-of-trafficking", "14-crimes-knitted-together", "05-profits-figure", "30-forced-labour-over-time",
             "28-palermo-parties", "10-protocol-supplements-convention", "29-tvpa-reauthorizations",
-            "02-report-authors-affiliations", "31-provenance-of-a-fact", "16-mexico-syndicates", "15-victim-roles", "32-full-text-search");
+            "02-report-authors-affiliations", "31-provenance-of-a-fact", "16-mexico-syndicates", "15-victim-roles", "32-full-text-search",
+            "33-tier-3-and-palermo", "34-forced-labour-goods-and-tiers", "35-recommendations-crimes-instruments-evidence", "36-country-timeline");
 
     private final byte[] examplesJson;
 
