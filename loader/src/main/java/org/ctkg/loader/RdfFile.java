@@ -22,7 +22,6 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.ctkg.ontology.Ids;
 
@@ -114,7 +113,7 @@ public final class RdfFile implements Source {
                          .lang(lang)
                          .base(path.toAbsolutePath().toUri().toString())
                          .checking(true)
-                         .errorHandler(Strict.INSTANCE)
+                         .errorHandler(StrictErrors.INSTANCE)
                          .build()
                          .parse(content);
             } catch (RuntimeException e) {
@@ -160,26 +159,6 @@ public final class RdfFile implements Source {
         if (t instanceof java.nio.charset.CharacterCodingException || t instanceof java.nio.charset.MalformedInputException)
             return "not valid UTF-8";
         return m == null ? t.getClass().getSimpleName() : m;
-    }
-
-    /** Turns every parser warning and error into a failure that names the file, line and column. */
-    private static final class Strict implements ErrorHandler {
-        static final Strict INSTANCE = new Strict();
-
-        @Override
-        public void warning(String message, long line, long col) {
-            throw new RiotParseException(message, line, col);
-        }
-
-        @Override
-        public void error(String message, long line, long col) {
-            throw new RiotParseException(message, line, col);
-        }
-
-        @Override
-        public void fatal(String message, long line, long col) {
-            throw new RiotParseException(message, line, col);
-        }
     }
 
     /**

@@ -37,7 +37,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -59,6 +58,10 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  */
 public final class RmlMapping implements Source {
     private static final Node RML_SOURCE = NodeFactory.createURI("http://semweb.mmlab.be/ns/rml#source");
+    private static final Node RML_LOGICAL_SOURCE = NodeFactory.createURI("http://semweb.mmlab.be/ns/rml#logicalSource");
+    private static final Node RML_REFERENCE = NodeFactory.createURI("http://semweb.mmlab.be/ns/rml#reference");
+    private static final Node RR_TEMPLATE = NodeFactory.createURI("http://www.w3.org/ns/r2rml#template");
+    private static final java.util.regex.Pattern TEMPLATE_PART = java.util.regex.Pattern.compile("(?<!\\\\)\\{([^{}]+)\\}");
     private static final int LINES_SHOWN = 10;
 
     private final Path mapping;
@@ -136,10 +139,13 @@ public final class RmlMapping implements Source {
                 if (table != null) {
                     Path copy = work.resolve(tables.size() + ".csv");
                     TableFile.Checked checked = table.normalizeTo(copy);
+                    checkColumns(mappingGraph, e.getKey(), e.getValue(), checked.header());
                     tables.put(e.getValue().getFileName().toString(), checked);
                     records.add(checked.input());
                     readable.put(e.getKey(), copy);
                 } else {
+                    if (e.getValue().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                        checkJson(e.getValue());
                     records.add(fileRecord(e.getValue()));
                     readable.put(e.getKey(), e.getValue());
                 }
@@ -158,7 +164,7 @@ public final class RmlMapping implements Source {
     private Graph readMapping() {
         Graph g = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.source(mapping).lang(Lang.TURTLE).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(g);
+            RDFParser.source(mapping).lang(Lang.TURTLE).errorHandler(StrictErrors.INSTANCE).parse(g);
         } catch (RiotParseException e) {
             throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ":" + e.getLine() + ":" + e.getCol() + ": " + e.getOriginalMessage(), e);
         } catch (RiotException e) {
@@ -167,6 +173,59 @@ public final class RmlMapping implements Source {
             throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": " + e.getMessage(), e);
         }
         return g;
+    }
+
+    /**
+     * Fails when the mapping reads a column the table's header lacks (engines would map such rows
+     * to nothing, silently).
+     */
+    private static void checkColumns(Graph mappingGraph, String sourceName, Path file, List<String> header) {
+        Set<String> used = new TreeSet<>();
+        mappingGraph.find(Node.ANY, RML_SOURCE, NodeFactory.createLiteralString(sourceName)).forEachRemaining(ls ->
+                mappingGraph.find(Node.ANY, RML_LOGICAL_SOURCE, ls.getSubject()).forEachRemaining(tm ->
+                        collectColumns(mappingGraph, tm.getSubject(), used, new java.util.HashSet<>())));
+        used.remove(TableFile.LINE_COLUMN);
+        used.removeAll(header);
+        if (!used.isEmpty())
+            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ":1: the mapping uses column" + (used.size() > 1 ? "s " : " ")
+                    + used.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + ", which the header lacks (it has " + String.join(", ", header) + ")");
+    }
+
+    /** The columns a triples map reads: its {@code rml:reference}s and the {@code {names}} in its templates. */
+    private static void collectColumns(Graph g, Node node, Set<String> columns, Set<Node> seen) {
+        if (!seen.add(node))
+            return;
+        g.find(node, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            Node o = t.getObject();
+            if (t.getPredicate().equals(RML_REFERENCE) && o.isLiteral())
+                columns.add(o.getLiteralLexicalForm());
+            else if (t.getPredicate().equals(RR_TEMPLATE) && o.isLiteral()) {
+                java.util.regex.Matcher m = TEMPLATE_PART.matcher(o.getLiteralLexicalForm());
+                while (m.find())
+                    columns.add(m.group(1));
+            } else if (o.isBlank())
+                collectColumns(g, o, columns, seen);
+        });
+    }
+
+    /** Reads a JSON file through once, so a syntax or encoding error is reported with its line and column. */
+    private static void checkJson(Path file) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+            boolean any = false;
+            while (p.nextToken() != null)
+                any = true;
+            if (!any)
+                throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": empty file: no JSON");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var where = e.getLocation();
+            throw new LoadException(LoadException.Kind.BAD_INPUT, file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
+                    + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": no such file", e);
+        } catch (IOException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** Matches each {@code rml:source} name of the mapping to one of the given files. */

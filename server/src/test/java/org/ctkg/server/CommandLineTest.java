@@ -106,6 +106,32 @@ class CommandLineTest {
     }
 
     @Test
+    void aMappingJobLoadsATableReportsItsLeftOutRowsAndRefusesABadOne() throws Exception {
+        Path loc = tmp.resolve("store");
+        Path mapping = Path.of("..", "mappings", "us-tip-tiers.rml.ttl");
+        Path table = write("tip_tiers_orig.csv", """
+                "countryname","iso","year","ccode","tier"
+                "Mexico","MEX",2000,70,NA
+                "Mexico","MEX",2004,70,"Watchlist    "
+                """);
+        Run load = ctkg("load", "--quiet", "--loc", loc.toString(), "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers", "--replace",
+                        "--mapping", mapping.toString(), table.toString());
+        assertEquals(0, load.code(), load.err());
+        assertTrue(load.err().contains("ctkg load: note: tip_tiers_orig.csv: 2 rows read, 1 mapped, 1 left out (lines 2)"), load.err());
+        assertTrue(load.out().contains("files=2"), "the mapping and the table: " + load.out());
+        String before = ctkg("export", "--loc", loc.toString()).out();
+        assertTrue(before.contains("<https://w3id.org/ctkg/id/tip-placement/mex-2004> <https://w3id.org/ctkg/ontology#tier> <https://w3id.org/ctkg/id/tip-tier/tier-2-watch-list>"));
+
+        Path broken = write("bad/tip_tiers_orig.csv".replace("bad/", ""), "\"countryname\",\"iso\",\"year\",\"ccode\",\"tier\"\n\"Mexico\",\"MEX\",2005,70,\"Tier 9\"\n");
+        Run bad = ctkg("load", "--loc", loc.toString(), "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers", "--replace",
+                       "--mapping", mapping.toString(), broken.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("tip_tiers_orig.csv:2: column tier: 'Tier 9' is not a TIP tier"), bad.err());
+        assertTrue(bad.err().contains("nothing was written; the store is as it was"), bad.err());
+        assertEquals(before, ctkg("export", "--loc", loc.toString()).out(), "the failed mapping job changed the store");
+    }
+
+    @Test
     void validateWritesATurtleReport() throws Exception {
         Path bad = write("nameless.ttl", "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Organization> .");
         Run run = ctkg("validate", "--format", "ttl", bad.toString());
