@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Synthetic case records in the shape of the CTDC data standard, as N-Triples, for benchmarks
  * and scale tests: deterministic from a seed, valid against ctkg's shapes, linked to countries
- * and to the crime typology. The countries used are declared at the start of the output.
+ * and to the crime typology. The countries are ctkg's ISO 3166-1 countries, which every store holds.
  * <pre>
  *   new CaseRecordGenerator(42).write(out, 1_000_000);   // about a million triples
  * </pre>
@@ -20,19 +20,16 @@ public final class CaseRecordGenerator {
     private static final String ID = "https://w3id.org/ctkg/id/";
     private static final String CTKG = "https://w3id.org/ctkg/ontology#";
     private static final String TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
-    private static final String LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
 
-    /** ISO 3166-1 alpha-3 codes and English short names of the countries records refer to. */
-    private static final String[][] COUNTRIES = {
-        {"USA", "United States"}, {"MEX", "Mexico"}, {"GBR", "United Kingdom"}, {"CHN", "China"}, {"IND", "India"},
-        {"PHL", "Philippines"}, {"IDN", "Indonesia"}, {"THA", "Thailand"}, {"VNM", "Viet Nam"}, {"KHM", "Cambodia"},
-        {"MMR", "Myanmar"}, {"NGA", "Nigeria"}, {"GHA", "Ghana"}, {"UGA", "Uganda"}, {"KEN", "Kenya"},
-        {"ETH", "Ethiopia"}, {"BRA", "Brazil"}, {"COL", "Colombia"}, {"PER", "Peru"}, {"HND", "Honduras"},
-        {"GTM", "Guatemala"}, {"SLV", "El Salvador"}, {"HTI", "Haiti"}, {"UKR", "Ukraine"}, {"MDA", "Moldova"},
-        {"ROU", "Romania"}, {"BGR", "Bulgaria"}, {"TUR", "Türkiye"}, {"SAU", "Saudi Arabia"}, {"ARE", "United Arab Emirates"},
-        {"QAT", "Qatar"}, {"MYS", "Malaysia"}, {"NPL", "Nepal"}, {"BGD", "Bangladesh"}, {"PAK", "Pakistan"},
-        {"ITA", "Italy"}, {"ESP", "Spain"}, {"DEU", "Germany"}, {"NLD", "Netherlands"}, {"POL", "Poland"}};
+    /**
+     * ISO 3166-1 alpha-3 codes of the countries records refer to: ctkg's countries (every store holds
+     * all of ISO 3166-1, mapped from the iso-codes data), so the records link to them and declare none.
+     */
+    private static final String[] COUNTRIES = {
+        "USA", "MEX", "GBR", "CHN", "IND", "PHL", "IDN", "THA", "VNM", "KHM", "MMR", "NGA", "GHA", "UGA", "KEN",
+        "ETH", "BRA", "COL", "PER", "HND", "GTM", "SLV", "HTI", "UKR", "MDA", "ROU", "BGR", "TUR", "SAU", "ARE",
+        "QAT", "MYS", "NPL", "BGD", "PAK", "ITA", "ESP", "DEU", "NLD", "POL"};
     private static final String[] GENDERS = {"Woman", "Man", "Girl", "Boy", "Trans/Transgender/NonConforming"};
     private static final int[] GENDER_WEIGHTS = {45, 30, 13, 11, 1};
     private static final String[] AGE_BANDS = {"0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+"};
@@ -50,21 +47,14 @@ public final class CaseRecordGenerator {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         SplittableRandom random = new SplittableRandom(seed);
         long written = 0;
-        for (String[] c : COUNTRIES) {
-            String iri = country(c[0]);
-            w.write(iri + " " + TYPE + " <" + CTKG + "Country> .\n");
-            w.write(iri + " " + LABEL + " \"" + c[1] + "\"@en .\n");
-            w.write(iri + " <" + CTKG + "iso3166Alpha3> \"" + c[0] + "\" .\n");
-            written += 3;
-        }
         for (long n = 0; written < triples; n++) {
             String s = "<" + ID + "case/s" + seed + "-" + n + ">";
             w.write(s + " " + TYPE + " <" + CTKG + "CaseRecord> .\n");
             w.write(s + " <" + CTKG + "yearOfRegistration> \"" + (2002 + random.nextInt(22)) + "\"^^<" + XSD + "gYear> .\n");
             w.write(s + " <" + CTKG + "gender> \"" + weighted(random, GENDERS, GENDER_WEIGHTS) + "\" .\n");
             w.write(s + " <" + CTKG + "ageBand> \"" + AGE_BANDS[random.nextInt(AGE_BANDS.length)] + "\" .\n");
-            w.write(s + " <" + CTKG + "citizenship> " + country(COUNTRIES[random.nextInt(COUNTRIES.length)][0]) + " .\n");
-            w.write(s + " <" + CTKG + "countryOfExploitation> " + country(COUNTRIES[random.nextInt(COUNTRIES.length)][0]) + " .\n");
+            w.write(s + " <" + CTKG + "citizenship> " + country(COUNTRIES[random.nextInt(COUNTRIES.length)]) + " .\n");
+            w.write(s + " <" + CTKG + "countryOfExploitation> " + country(COUNTRIES[random.nextInt(COUNTRIES.length)]) + " .\n");
             written += 6;
             int form = random.nextInt(100);
             if (form < 55) {

@@ -207,11 +207,21 @@ public final class MappingFunctions {
         return Ids.id("treaty-status", countrySlug(code, at, "Country_ISO3") + "-" + instrument + "-" + year(year, at, "year")).getURI();
     }
 
-    /** {@code iri} when the value is Yes, null when it is No; missing values counted as by {@link #yesNo}. */
-    @FnoFunction(NS + "ifYes")
-    public String ifYes(@FnoParam(NS + "value") String value, @FnoParam(NS + "iri") String iri, @FnoParam(NS + "at") String at,
-                        @FnoParam(NS + "column") String column) {
-        return "true".equals(yesNo(value, at, column)) ? iri : null;
+    /**
+     * The forms of exploitation a goods list row marks Yes, as IRIs of ctkg's crime typology:
+     * child labour, forced labour, forced child labour (one call for the three columns).
+     */
+    @FnoFunction(NS + "formsFound")
+    public List<String> formsFound(@FnoParam(NS + "childLabour") String child, @FnoParam(NS + "forcedLabour") String forced,
+                                   @FnoParam(NS + "forcedChildLabour") String forcedChild, @FnoParam(NS + "at") String at) {
+        List<String> forms = new java.util.ArrayList<>(3);
+        if ("true".equals(yesNo(child, at, "Child_Labor")))
+            forms.add(Ids.id("crime", "child-labour").getURI());
+        if ("true".equals(yesNo(forced, at, "Forced_Labor")))
+            forms.add(Ids.id("crime", "forced-labour").getURI());
+        if ("true".equals(yesNo(forcedChild, at, "Forced_Child_Labor")))
+            forms.add(Ids.id("crime", "forced-child-labour").getURI());
+        return forms;
     }
 
     /** The value with surrounding blanks removed; null when blank. */

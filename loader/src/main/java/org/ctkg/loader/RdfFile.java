@@ -37,8 +37,11 @@ public final class RdfFile implements Source {
     private final Node defaultGraph;
     private InputRecord record;
 
-    private RdfFile(Path path, Lang lang, boolean gzip) {
+    private final String name;
+
+    private RdfFile(Path path, Lang lang, boolean gzip, String name) {
         this.path = path;
+        this.name = name;
         this.lang = lang;
         this.gzip = gzip;
         this.defaultGraph = graphNamedAfter(path);
@@ -50,9 +53,17 @@ public final class RdfFile implements Source {
      * @throws LoadException BAD_INPUT when the syntax cannot be told
      */
     public static RdfFile of(Path path, String syntax) {
-        String name = path.getFileName().toString();
-        boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
-        String base = gzip ? name.substring(0, name.length() - 3) : name;
+        return of(path, syntax, path.toString());
+    }
+
+    /**
+     * As {@link #of(Path, String)}, the file shown in messages and provenance as {@code name} (the
+     * name the user knows, for a file staged elsewhere); its syntax is told from that name.
+     */
+    public static RdfFile of(Path path, String syntax, String name) {
+        String fileName = path.getFileName().toString();
+        boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+        String base = gzip ? fileName.substring(0, fileName.length() - 3) : fileName;
         Lang lang;
         if (syntax != null) {
             lang = RDFLanguages.nameToLang(syntax);
@@ -64,14 +75,14 @@ public final class RdfFile implements Source {
             lang = RDFLanguages.filenameToLang(base);
             if (lang == null)
                 throw new LoadException(LoadException.Kind.BAD_INPUT,
-                        path + ": cannot tell the RDF syntax from the file name; name it .ttl, .nt, .nq, .trig, .rdf, .jsonld (optionally .gz) or give --syntax");
+                        name + ": cannot tell the RDF syntax from the file name; name it .ttl, .nt, .nq, .trig, .rdf, .jsonld (optionally .gz) or give --syntax");
         }
-        return new RdfFile(path, lang, gzip);
+        return new RdfFile(path, lang, gzip, name);
     }
 
     @Override
     public String name() {
-        return path.toString();
+        return name;
     }
 
     /** The syntax the file is read in. */

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.carml.engine.rdf.RdfRmlMapper;
 import io.carml.engine.sourceresolver.SourceResolver;
@@ -27,7 +29,6 @@ import io.carml.logicalsourceresolver.CsvResolver;
 import io.carml.logicalsourceresolver.JsonPathResolver;
 import io.carml.model.TriplesMap;
 import io.carml.util.RmlMappingLoader;
-import io.carml.util.jena.JenaConverters;
 import io.carml.vocab.Rdf;
 
 import org.apache.jena.graph.Graph;
@@ -44,6 +45,8 @@ import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.rio.RDFFormat;
+
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Tables (CSV, TSV) and JSON mapped to RDF by an RML mapping (the rml.io vocabulary) run by the
@@ -63,6 +66,7 @@ public final class RmlMapping implements Source {
     private static final Node RR_TEMPLATE = NodeFactory.createURI("http://www.w3.org/ns/r2rml#template");
     private static final java.util.regex.Pattern TEMPLATE_PART = java.util.regex.Pattern.compile("(?<!\\\\)\\{([^{}]+)\\}");
     private static final int LINES_SHOWN = 10;
+    private static final int PREFETCH = 16_384;
 
     private final Path mapping;
     private final List<Path> inputs;
@@ -70,17 +74,28 @@ public final class RmlMapping implements Source {
     private final List<InputRecord> records = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private RmlMapping(Path mapping, List<Path> inputs) {
+    private final Function<Path, String> names;
+
+    private RmlMapping(Path mapping, List<Path> inputs, Function<Path, String> names) {
         this.mapping = mapping;
         this.inputs = List.copyOf(inputs);
+        this.names = names;
         this.defaultGraph = Ids.graph(slugOf(mapping));
     }
 
     /** The mapping file and the files it reads. */
     public static RmlMapping of(Path mapping, List<Path> inputs) {
+        return of(mapping, inputs, Path::toString);
+    }
+
+    /**
+     * The mapping file and the files it reads, each shown in messages and provenance by the name
+     * {@code names} gives it (the name the user knows, for files staged elsewhere).
+     */
+    public static RmlMapping of(Path mapping, List<Path> inputs, Function<Path, String> names) {
         if (inputs.isEmpty())
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": give the files the mapping reads");
-        return new RmlMapping(mapping, inputs);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": give the files the mapping reads");
+        return new RmlMapping(mapping, inputs, names);
     }
 
     private static String slugOf(Path mapping) {
@@ -96,7 +111,7 @@ public final class RmlMapping implements Source {
 
     @Override
     public String name() {
-        return mapping.toString();
+        return names.apply(mapping);
     }
 
     @Override
@@ -135,7 +150,7 @@ public final class RmlMapping implements Source {
             Map<String, Path> readable = new LinkedHashMap<>();
             Map<String, TableFile.Checked> tables = new LinkedHashMap<>();
             for (Map.Entry<String, Path> e : bound.entrySet()) {
-                TableFile table = TableFile.of(e.getValue());
+                TableFile table = TableFile.of(e.getValue(), names.apply(e.getValue()));
                 if (table != null) {
                     Path copy = work.resolve(tables.size() + ".csv");
                     TableFile.Checked checked = table.normalizeTo(copy);
@@ -166,11 +181,11 @@ public final class RmlMapping implements Source {
         try {
             RDFParser.source(mapping).lang(Lang.TURTLE).errorHandler(StrictErrors.INSTANCE).parse(g);
         } catch (RiotParseException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ":" + e.getLine() + ":" + e.getCol() + ": " + e.getOriginalMessage(), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ":" + e.getLine() + ":" + e.getCol() + ": " + e.getOriginalMessage(), e);
         } catch (RiotException e) {
             if (!Files.exists(mapping))
-                throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": no such file");
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": " + e.getMessage(), e);
+                throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": no such file");
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": " + e.getMessage(), e);
         }
         return g;
     }
@@ -179,7 +194,7 @@ public final class RmlMapping implements Source {
      * Fails when the mapping reads a column the table's header lacks (engines would map such rows
      * to nothing, silently).
      */
-    private static void checkColumns(Graph mappingGraph, String sourceName, Path file, List<String> header) {
+    private void checkColumns(Graph mappingGraph, String sourceName, Path file, List<String> header) {
         Set<String> used = new TreeSet<>();
         mappingGraph.find(Node.ANY, RML_SOURCE, NodeFactory.createLiteralString(sourceName)).forEachRemaining(ls ->
                 mappingGraph.find(Node.ANY, RML_LOGICAL_SOURCE, ls.getSubject()).forEachRemaining(tm ->
@@ -187,7 +202,7 @@ public final class RmlMapping implements Source {
         used.remove(TableFile.LINE_COLUMN);
         used.removeAll(header);
         if (!used.isEmpty())
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ":1: the mapping uses column" + (used.size() > 1 ? "s " : " ")
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ":1: the mapping uses column" + (used.size() > 1 ? "s " : " ")
                     + used.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))
                     + ", which the header lacks (it has " + String.join(", ", header) + ")");
     }
@@ -210,48 +225,48 @@ public final class RmlMapping implements Source {
     }
 
     /** Reads a JSON file through once, so a syntax or encoding error is reported with its line and column. */
-    private static void checkJson(Path file) {
+    private void checkJson(Path file) {
         try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
             boolean any = false;
             while (p.nextToken() != null)
                 any = true;
             if (!any)
-                throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": empty file: no JSON");
+                throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": empty file: no JSON");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var where = e.getLocation();
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
                     + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": no such file", e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": no such file", e);
         } catch (IOException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": cannot read: " + e.getMessage(), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": cannot read: " + e.getMessage(), e);
         }
     }
 
     /** Matches each {@code rml:source} name of the mapping to one of the given files. */
     private Map<String, Path> bind(Graph mappingGraph) {
-        Set<String> names = new TreeSet<>();
+        Set<String> sources = new TreeSet<>();
         mappingGraph.find(Node.ANY, RML_SOURCE, Node.ANY).forEachRemaining(t -> {
             if (t.getObject().isLiteral())
-                names.add(t.getObject().getLiteralLexicalForm());
+                sources.add(t.getObject().getLiteralLexicalForm());
         });
-        if (names.isEmpty())
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": the mapping names no rml:source file to read");
+        if (sources.isEmpty())
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": the mapping names no rml:source file to read");
         Map<String, Path> bound = new LinkedHashMap<>();
         List<Path> unused = new ArrayList<>(inputs);
-        for (String name : names) {
+        for (String name : sources) {
             String fileName = Path.of(name).getFileName().toString();
             Path match = inputs.stream().filter(p -> p.getFileName().toString().equals(fileName)).findFirst()
-                    .orElse(names.size() == 1 && inputs.size() == 1 ? inputs.get(0) : null);
+                    .orElse(sources.size() == 1 && inputs.size() == 1 ? inputs.get(0) : null);
             if (match == null)
-                throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": the mapping reads '" + name
+                throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": the mapping reads '" + name
                         + "' (rml:source); give a file of that name");
             bound.put(name, match);
             unused.remove(match);
         }
         if (!unused.isEmpty())
-            throw new LoadException(LoadException.Kind.BAD_INPUT, unused.get(0) + ": the mapping " + mapping
-                    + " does not read this file (it reads " + String.join(", ", names) + ")");
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(unused.get(0)) + ": the mapping " + names.apply(mapping)
+                    + " does not read this file (it reads " + String.join(", ", sources) + ")");
         return bound;
     }
 
@@ -260,7 +275,7 @@ public final class RmlMapping implements Source {
         try {
             maps = RmlMappingLoader.build().load(RDFFormat.TURTLE, mapping);
         } catch (RuntimeException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": not a usable RML mapping: " + rootMessage(e), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": not a usable RML mapping: " + rootMessage(e), e);
         }
         List<InputStream> opened = new ArrayList<>();
         SourceResolver resolver = new SourceResolver() {
@@ -275,7 +290,7 @@ public final class RmlMapping implements Source {
                         opened.add(in);
                         return in;
                     } catch (NoSuchFileException e) {
-                        throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": no such file");
+                        throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": no such file");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -290,16 +305,19 @@ public final class RmlMapping implements Source {
                 .addFunctions(functions)
                 .build();
         Node sourceRow = NodeFactory.createURI(CTKG.NS + "sourceRow");
-        try {
-            for (Statement st : mapper.map().toIterable()) {
-                Quad q = JenaConverters.toQuad(st);
+        JenaNodes nodes = new JenaNodes();
+        // The engine maps on a thread of its own while this thread (the job's write transaction)
+        // writes: mapping and writing overlap. Closing the stream cancels the mapping.
+        try (Stream<Statement> statements = mapper.map().subscribeOn(Schedulers.boundedElastic()).toStream(PREFETCH)) {
+            statements.forEach(st -> {
+                Quad q = nodes.quad(st);
                 if (q.getPredicate().equals(sourceRow) && q.getObject().isLiteral())
                     markRow(rowsMapped, q.getObject().getLiteralLexicalForm());
                 if (q.getGraph() == null || q.isDefaultGraph())
                     destination.triple(q.asTriple());
                 else
                     destination.quad(q);
-            }
+            });
         } catch (LoadException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -309,7 +327,7 @@ public final class RmlMapping implements Source {
             LoadException load = find(e, LoadException.class);
             if (load != null)
                 throw load;
-            throw new LoadException(LoadException.Kind.BAD_INPUT, mapping + ": " + rootMessage(e), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(mapping) + ": " + rootMessage(e), e);
         } finally {
             for (InputStream in : opened)
                 try {
@@ -355,14 +373,14 @@ public final class RmlMapping implements Source {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return recordOf(file, in);
         } catch (NoSuchFileException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": no such file", e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": no such file", e);
         } catch (IOException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": cannot read: " + e.getMessage(), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, names.apply(file) + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static InputRecord recordOf(Path file, DigestInputStream in) throws IOException {
-        return new InputRecord(file.toString(), Files.size(file), HexFormat.of().formatHex(in.getMessageDigest().digest()));
+    private InputRecord recordOf(Path file, DigestInputStream in) throws IOException {
+        return new InputRecord(names.apply(file), Files.size(file), HexFormat.of().formatHex(in.getMessageDigest().digest()));
     }
 
     private static MessageDigest sha256() {

@@ -25,12 +25,22 @@ public final class Store implements AutoCloseable {
     private final Path location;
     private final DatasetGraph dsg;
     private final boolean isNew;
+    private final boolean owned;
     private boolean seeded;
 
-    private Store(Path location, DatasetGraph dsg, boolean isNew) {
+    private Store(Path location, DatasetGraph dsg, boolean isNew, boolean owned) {
         this.location = location;
         this.dsg = dsg;
         this.isNew = isNew;
+        this.owned = owned;
+    }
+
+    /**
+     * A store already open elsewhere, such as the dataset a server is serving, for jobs run
+     * inside that process: closing it leaves the dataset open.
+     */
+    public static Store serving(DatasetGraph dsg) {
+        return new Store(null, dsg, false, false);
     }
 
     /**
@@ -44,7 +54,7 @@ public final class Store implements AutoCloseable {
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
             Stores.unionDefaultGraph(dsg);
-            return new Store(location, dsg, isNew);
+            return new Store(location, dsg, isNew, true);
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.Kind.INTERNAL, "cannot open the store at " + location + ": " + e.getMessage()
                     + (String.valueOf(e.getMessage()).contains("lock") ? " (is a server or another job using it? stop it, or load through the server)" : ""), e);
@@ -66,7 +76,7 @@ public final class Store implements AutoCloseable {
         return dsg;
     }
 
-    /** The store's directory. */
+    /** The store's directory; null for a store {@link #serving served} from memory or opened elsewhere. */
     public Path location() {
         return location;
     }
@@ -85,6 +95,8 @@ public final class Store implements AutoCloseable {
     /** Closes the store; a store created by this handle that holds no commit is removed. */
     @Override
     public void close() {
+        if (!owned)
+            return;
         boolean empty = isNew && Stores.isEmpty(dsg);
         TDBInternal.expel(dsg);
         if (empty)

@@ -40,22 +40,24 @@ final class TableFile {
     static final String LINE_COLUMN = "_at";
 
     private final Path path;
+    private final String name;
     private final char delimiter;
     private final String fileName;
 
-    private TableFile(Path path, char delimiter) {
+    private TableFile(Path path, String name, char delimiter) {
         this.path = path;
+        this.name = name;
         this.delimiter = delimiter;
         this.fileName = path.getFileName().toString();
     }
 
-    /** A table by its file name: {@code .csv} or {@code .tsv}; null for other files. */
-    static TableFile of(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv"))
-            return new TableFile(path, ',');
-        if (name.endsWith(".tsv") || name.endsWith(".tab"))
-            return new TableFile(path, '\t');
+    /** A table by its file name: {@code .csv} or {@code .tsv}, shown in messages as {@code name}; null for other files. */
+    static TableFile of(Path path, String name) {
+        String file = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (file.endsWith(".csv"))
+            return new TableFile(path, name, ',');
+        if (file.endsWith(".tsv") || file.endsWith(".tab"))
+            return new TableFile(path, name, '\t');
         return null;
     }
 
@@ -77,7 +79,7 @@ final class TableFile {
              Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
             Parser p = new Parser(in, w);
             p.run();
-            return new Checked(p.header, p.rows, p.rowLines, new Source.InputRecord(path.toString(), p.bytes, HexFormat.of().formatHex(sha.digest())));
+            return new Checked(p.header, p.rows, p.rowLines, new Source.InputRecord(name, p.bytes, HexFormat.of().formatHex(sha.digest())));
         } catch (NoSuchFileException e) {
             throw fault("no such file");
         } catch (IOException e) {
@@ -86,11 +88,11 @@ final class TableFile {
     }
 
     private LoadException fault(String message) {
-        return new LoadException(LoadException.Kind.BAD_INPUT, path + ": " + message);
+        return new LoadException(LoadException.Kind.BAD_INPUT, name + ": " + message);
     }
 
     private LoadException fault(long line, int column, String message) {
-        return new LoadException(LoadException.Kind.BAD_INPUT, path + ":" + line + ":" + column + ": " + message);
+        return new LoadException(LoadException.Kind.BAD_INPUT, name + ":" + line + ":" + column + ": " + message);
     }
 
     /** Reads physical lines (strict UTF-8, one line-ending style) and assembles them into records. */
@@ -100,6 +102,9 @@ final class TableFile {
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
         private List<String> header;
         private long rows;
         private final BitSet rowLines = new BitSet();
@@ -219,14 +224,29 @@ final class TableFile {
         /** The next physical line, decoded, without its line ending; null at the end. */
         private String nextLine() throws IOException {
             lineBytes.reset();
-            int b;
+            int b = -1;
             boolean any = false;
-            while ((b = in.read()) >= 0) {
-                bytes++;
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(buffer);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        break;
+                    }
+                }
                 any = true;
-                if (b == '\n')
+                int start = pos;
+                while (pos < limit && buffer[pos] != '\n')
+                    pos++;
+                lineBytes.write(buffer, start, pos - start);
+                bytes += pos - start;
+                if (pos < limit) {
+                    pos++;
+                    bytes++;
+                    b = '\n';
                     break;
-                lineBytes.write(b);
+                }
             }
             if (!any)
                 return null;

@@ -23,6 +23,7 @@ public final class Ctkg {
         COMMANDS.put("export", new ExportCommand());
         COMMANDS.put("stats", new StatsCommand());
         COMMANDS.put("generate", new GenerateCommand());
+        COMMANDS.put("map", new MapCommand());
     }
 
     private Ctkg() {}

@@ -39,6 +39,8 @@ public final class CtkgServer {
     public static final String ACCESS_LOG = "ctkg.access";
     /** How long a stop waits for requests in flight to finish. */
     public static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /** Where writers send load jobs ({@link LoadService}). */
+    public static final String LOAD_PATH = "/" + DATASET + "/load";
     /** The HTTP authentication realm writers log in to. */
     public static final String REALM = "ctkg";
 
@@ -213,6 +215,7 @@ public final class CtkgServer {
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)
                     .addServlet(LinkedData.CONTEXT_PATH, linkedData)
+                    .addServlet(LOAD_PATH, new LoadService(dataset, search, writable()))
                     .addServlet("/search", browse)
                     .addServlet("/classes/*", browse)
                     .addServlet("", browse)
@@ -224,7 +227,7 @@ public final class CtkgServer {
             if (writable()) {
                 UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
                                                        : JettySecurityLib.makeUserStore(writerUser, writerPassword);
-                fuseki.securityHandler(WriterAccess.securityHandler(REALM, users, "/" + DATASET + "/update", "/" + DATASET + "/data"));
+                fuseki.securityHandler(WriterAccess.securityHandler(REALM, users, "/" + DATASET + "/update", "/" + DATASET + "/data", LOAD_PATH));
             }
             FusekiServer built = fuseki.build();
             Server jetty = built.getJettyServer();

@@ -1,7 +1,5 @@
 package org.ctkg.server;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,8 +21,9 @@ import org.ctkg.ontology.Ids;
 /**
  * The SPARQL 1.1 Service Description and the VoID description of the served dataset, as one
  * graph: what the endpoint supports, and what the data holds (triples, classes, properties,
- * named graphs, example resources, licence). Counted from the store and kept for a few minutes,
- * so discovery requests do not scan a large store each time.
+ * named graphs, example resources, licence). Counted from the store and kept until the store is
+ * written to (any write transaction, through updates or load jobs), so discovery requests do not
+ * scan a large store each time yet never describe an old state.
  */
 final class DatasetDescription {
     static final String SD = "http://www.w3.org/ns/sparql-service-description#";
@@ -32,11 +31,9 @@ final class DatasetDescription {
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     /** The IRI of the VoID dataset description. */
     static final Node DATASET = NodeFactory.createURI(Ids.BASE + "dataset");
-    private static final Duration FRESH = Duration.ofMinutes(5);
-
     private final DatasetGraph dsg;
     private Graph cached;
-    private Instant computed = Instant.MIN;
+    private long cachedVersion = -1;
     private String cachedFor;
 
     DatasetDescription(DatasetGraph dsg) {
@@ -45,12 +42,22 @@ final class DatasetDescription {
 
     /** The description, for a server whose base URL is given (the endpoint IRIs depend on it). */
     synchronized Graph describe(String baseUrl) {
-        if (cached == null || !baseUrl.equals(cachedFor) || Instant.now().isAfter(computed.plus(FRESH))) {
+        long version = writesBegun(dsg);
+        if (cached == null || !baseUrl.equals(cachedFor) || version < 0 || version != cachedVersion) {
             cached = Txn.calculateRead(dsg, () -> build(baseUrl));
-            computed = Instant.now();
+            cachedVersion = version;
             cachedFor = baseUrl;
         }
         return cached;
+    }
+
+    /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
+    private static long writesBegun(DatasetGraph dsg) {
+        DatasetGraph base = dsg;
+        while (base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w)
+            base = w.getWrapped();
+        return org.apache.jena.tdb2.sys.TDBInternal.isTDB2(base)
+                ? org.apache.jena.tdb2.sys.TDBInternal.getTransactionCoordinator(base).countBeginWrite() : -1;
     }
 
     private Graph build(String baseUrl) {

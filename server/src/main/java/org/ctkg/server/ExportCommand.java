@@ -35,18 +35,28 @@ final class ExportCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("loc", "graph", "format", "out"), Set.of("help"));
+        Options o = Options.parse(args, Set.of("loc", "graph", "format", "out", "server", "user", "password-file"), Set.of("help"));
         if (o.has("help")) {
             out.println("Usage: ctkg export --loc DIR [--graph IRI] [--format nq|trig|ttl|nt|jsonld] [--out FILE]");
             out.println();
             out.println("Writes the store's named graphs (nq, trig) or one graph (--graph; any format) to FILE or standard output.");
             out.println("A triple format (ttl, nt) without --graph writes the union of all graphs. Everything but jsonld streams;");
             out.println("jsonld is built in memory. Default format: nq, or ttl with --graph.");
+            out.println("  --server URL   export from a running ctkg server (its Graph Store service) instead of a store;");
+            out.println("                 the whole store as nq or trig, or one graph in any format");
             return 0;
         }
-        if (!o.has("loc"))
-            throw new UsageException("--loc DIR is required");
         String formatName = o.get("format", o.has("graph") ? "ttl" : "nq");
+        if (o.has("server")) {
+            try (OutputStream sink = o.has("out") ? new BufferedOutputStream(Files.newOutputStream(Path.of(o.get("out", null))), 1 << 16) : out) {
+                return RemoteServer.of(o).export(o.get("graph", null), formatName, sink, err);
+            } catch (IOException e) {
+                err.println("ctkg export: cannot write: " + e.getMessage());
+                return 1;
+            }
+        }
+        if (!o.has("loc"))
+            throw new UsageException("--loc DIR (a store) or --server URL (a running server) is required");
         RDFFormat format = FORMATS.get(formatName);
         if (format == null)
             throw new UsageException("--format must be one of nq, trig, ttl, nt, jsonld; got '" + formatName + "'");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIs;
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadReport;
@@ -22,11 +21,12 @@ final class LoadCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("loc", "graph", "syntax", "shapes", "mapping"),
+        Options o = Options.parse(args, Set.of("loc", "graph", "syntax", "shapes", "mapping", "server", "user", "password-file"),
                                   Set.of("help", "replace", "infer", "lenient", "quiet", "no-validate"));
         if (o.has("help")) {
             out.println("Usage: ctkg load --loc DIR [--graph IRI] [--replace] [--syntax LANG] [--infer] [--lenient] [--shapes FILE] [--no-validate] [--quiet] FILE...");
             out.println("       ctkg load --loc DIR --mapping MAPPING.rml.ttl [options] SOURCE...");
+            out.println("       ctkg load --server URL [--user NAME] [--password-file FILE] [options] FILE...   (into a running server)");
             out.println();
             out.println("Loads RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD; .gz too) into the TDB2 store at DIR");
             out.println("in one transaction: parse as a stream, validate against the shapes, record provenance, commit once.");
@@ -46,27 +46,33 @@ final class LoadCommand implements Command {
             out.println("  --shapes FILE   validate against these SHACL shapes instead of ctkg's");
             out.println("  --no-validate   skip SHACL validation (trusted bulk data only; recorded as not validated)");
             out.println("  --quiet         no progress; only the one-line summary");
+            out.println("  --server URL    send the job to a running ctkg server (its writers only) instead of opening a store:");
+            out.println("                  the same job, checks and exit codes; queries keep answering while it runs; one job");
+            out.println("                  at a time (a second is refused while one runs). The files stream up as a zip.");
+            out.println("  --user NAME     the writer's name (default $CTKG_WRITER_USER, or 'writer'); the password comes from");
+            out.println("                  $CTKG_WRITER_PASSWORD or the first line of --password-file FILE, never the command line");
             out.println();
             out.println("Exit codes: 0 loaded; 2 bad input (syntax, IRI, literal, empty or unreadable file); 3 SHACL violations; 1 internal error.");
             return 0;
         }
-        if (!o.has("loc"))
-            throw new UsageException("--loc DIR is required");
         if (o.positional().isEmpty())
             throw new UsageException("give at least one FILE to load");
+        if (o.has("server")) {
+            if (o.has("loc") || o.has("shapes"))
+                throw new UsageException("--server loads into that server's store with its shapes: leave out --loc and --shapes");
+            Path mapping = o.has("mapping") ? Path.of(o.get("mapping", null)) : null;
+            return RemoteServer.of(o).load(JobSettings.of(o), mapping, o.positional().stream().map(Path::of).toList(), out, err);
+        }
+        if (!o.has("loc"))
+            throw new UsageException("--loc DIR (a store) or --server URL (a running server) is required");
         Path loc = Path.of(o.get("loc", null));
         boolean quiet = o.has("quiet");
         try {
             LoadJob.Builder job;
+            JobSettings settings = JobSettings.of(o);
             try (Store store = Store.open(loc)) {
-                job = LoadJob.create(store)
-                        .replace(o.has("replace"))
-                        .infer(o.has("infer"))
-                        .lenient(o.has("lenient"))
-                        .validate(!o.has("no-validate"))
+                job = settings.applyTo(LoadJob.create(store))
                         .monitor(quiet || System.console() == null ? org.ctkg.loader.LoadMonitor.SILENT : new ProgressLine(err));
-                if (o.has("graph"))
-                    job.graph(NodeFactory.createURI(checkedIri(o.get("graph", null))));
                 if (o.has("shapes"))
                     job.shapes(ShapesFiles.read(Path.of(o.get("shapes", null))),
                                NodeFactory.createURI(Path.of(o.get("shapes", null)).toAbsolutePath().toUri().toString()));
@@ -92,9 +98,4 @@ final class LoadCommand implements Command {
         }
     }
 
-    private static String checkedIri(String iri) {
-        if (!IRIs.check(iri) || !IRIs.absoluteResolver().resolve(iri).isAbsolute())
-            throw new UsageException("--graph needs an absolute IRI, got '" + iri + "'");
-        return iri;
-    }
 }

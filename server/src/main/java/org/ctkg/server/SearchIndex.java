@@ -13,6 +13,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -36,6 +37,7 @@ final class SearchIndex {
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel"),
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
             DCTerms.description.asNode());
+    private final EntityDefinition def;
     private final TextIndex index;
     private final DatasetGraphText dataset;
 
@@ -45,23 +47,41 @@ final class SearchIndex {
 
     /** Indexes what the store holds now and wraps it so that later writes are indexed too. */
     SearchIndex(DatasetGraph store) {
-        EntityDefinition def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
+        def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
         PREDICATES.forEach(p -> def.set("text", p));
         def.setUidField("uid");   // lets a deleted triple remove exactly its own entry
         def.setLangField("lang");
         index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), def, new StandardAnalyzer());
-        Txn.executeRead(store, () -> {
-            for (Node p : PREDICATES) {
-                store.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-                    Entity e = TextQueryFuncs.entityFromQuad(def, q);
-                    if (e != null)
-                        index.addEntity(e);
-                });
-            }
-        });
+        Txn.executeRead(store, () -> indexAll(store));
         index.prepareCommit();
         index.commit();
         dataset = (DatasetGraphText) TextDatasetFactory.create(store, index, true);
+    }
+
+    private void indexAll(DatasetGraph dsg) {
+        for (Node p : PREDICATES) {
+            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                if (e != null)
+                    index.addEntity(e);
+            });
+        }
+    }
+
+    /**
+     * Indexes the store anew, for writes made past the served dataset (load jobs, which write
+     * the store directly): in a write transaction of the served dataset, so no update interleaves,
+     * and committed with it; searches see the old index until then.
+     */
+    void reindex() {
+        Txn.executeWrite(dataset, () -> {
+            try {
+                ((TextIndexLucene) index).getIndexWriter().deleteAll();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            indexAll(dataset.getWrapped());
+        });
     }
 
     /** The store as the server must serve it: writes through it keep the index in step. */

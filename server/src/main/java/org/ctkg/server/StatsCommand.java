@@ -34,15 +34,17 @@ final class StatsCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("loc"), Set.of("help"));
+        Options o = Options.parse(args, Set.of("loc", "server", "user", "password-file"), Set.of("help"));
         if (o.has("help")) {
-            out.println("Usage: ctkg stats --loc DIR");
+            out.println("Usage: ctkg stats --loc DIR | --server URL");
             out.println();
             out.println("Lists the store's named graphs with their triple counts, the 25 largest classes, and the last 10 loads.");
             return 0;
         }
+        if (o.has("server"))
+            return remote(RemoteServer.of(o), out, err);
         if (!o.has("loc"))
-            throw new UsageException("--loc DIR is required");
+            throw new UsageException("--loc DIR (a store) or --server URL (a running server) is required");
         try (Store store = Store.openExisting(Path.of(o.get("loc", null)))) {
             DatasetGraph dsg = store.dataset();
             Txn.executeRead(dsg, () -> {
@@ -59,6 +61,34 @@ final class StatsCommand implements Command {
             err.println("ctkg stats: " + e.getMessage());
             return e.kind().exitCode;
         }
+    }
+
+    /** The same listing, asked of a running server through SPARQL. */
+    private static int remote(RemoteServer server, PrintStream out, PrintStream err) {
+        try {
+            out.println("server: " + server.base());
+            out.println("graphs:");
+            remoteTable(server.select(GRAPHS), out);
+            out.println("classes:");
+            remoteTable(server.select(CLASSES), out);
+            out.println("last loads:");
+            remoteTable(server.select(LOADS), out);
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("ctkg stats: cannot ask " + server.base() + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static void remoteTable(java.util.List<String> csvRows, PrintStream out) {
+        if (csvRows.isEmpty())
+            out.println("  (none)");
+        for (String row : csvRows)
+            out.println("   " + java.util.Arrays.stream(row.split(",", -1)).map(v -> v.isEmpty() ? "-" : v)
+                    .collect(java.util.stream.Collectors.joining("  ")));
     }
 
     private static void table(DatasetGraph dsg, String query, PrintStream out, String... vars) {

@@ -18,7 +18,6 @@ import org.apache.jena.system.Txn;
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.RdfFile;
 import org.ctkg.loader.Store;
-import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.ShapesValidation;
 
 /** {@code ctkg validate}: the checks of a load, without writing anything. */
@@ -54,7 +53,9 @@ final class ValidateCommand implements Command {
                     report = Txn.calculateRead(dsg, () -> validate(validation, dsg.getUnionGraph(), o));
                 }
             } else {
-                report = validate(validation, CtkgFiles.defaultDataset().getUnionGraph(), o);
+                DatasetGraph defaults = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+                org.ctkg.loader.Stores.streamDefaultContent(org.apache.jena.riot.system.StreamRDFLib.dataset(defaults));
+                report = validate(validation, defaults.getUnionGraph(), o);
             }
             if (format.equals("ttl"))
                 Reports.printTurtle(report, out);

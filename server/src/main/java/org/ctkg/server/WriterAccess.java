@@ -15,9 +15,10 @@ import org.eclipse.jetty.security.UserStore;
 final class WriterAccess {
     private WriterAccess() {}
 
-    static ConstraintSecurityHandler securityHandler(String realm, UserStore users, String updatePath, String dataPath) {
+    static ConstraintSecurityHandler securityHandler(String realm, UserStore users, String updatePath, String dataPath, String loadPath) {
         ConstraintSecurityHandler handler = JettySecurityLib.makeSecurityHandler(realm, users, AuthScheme.BASIC);
         handler.addConstraintMapping(mapping(handler, updatePath, null));
+        handler.addConstraintMapping(mapping(handler, loadPath, null));
         handler.addConstraintMapping(mapping(handler, dataPath, new String[] {"GET", "HEAD", "OPTIONS"}));
         return handler;
     }

@@ -140,7 +140,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "load", "validate", "export", "stats"})
+    @ValueSource(strings = {"serve", "load", "validate", "export", "stats", "generate", "map"})
     void everyCommandHasHelp(String command) {
         Run run = ctkg(command, "--help");
         assertEquals(0, run.code());

@@ -19,7 +19,9 @@ class OperationsTest {
     @Test
     void gracefulStopLetsARequestInFlightFinish() throws Exception {
         CtkgServer server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).queryTimeoutMillis(60_000).build().start();
-        String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . FILTER(STRLEN(STR(?c)) > STRLEN(STR(?f))) }";
+        // A few seconds of work whatever the store's size: a cross product of 3000 × 3000 values.
+        String slow = "SELECT (COUNT(*) AS ?n) { { SELECT ?c { ?a ?b ?c } LIMIT 3000 } { SELECT ?f { ?d ?e ?f } LIMIT 3000 }"
+                + " FILTER(STRLEN(STR(?c)) > STRLEN(STR(?f))) }";
         CompletableFuture<HttpResponse<byte[]>> inFlight = CompletableFuture.supplyAsync(() -> {
             try {
                 return SparqlHttp.post(server.sparqlUrl(), slow, "application/sparql-results+json");
