@@ -117,6 +117,23 @@ class LiveLoadTest {
     }
 
     @Test
+    void zipEntriesOutsideFilesAndMappingAreRefused() throws Exception {
+        String before = everything();
+        for (String entry : new String[] {"../evil.ttl", "files/../../evil.ttl", "files/sub/evil.ttl", "other/evil.ttl"}) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(body)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write(shelter("evil", "Evil").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            HttpResponse<String> r = load("graph=urn:x", "application/zip", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), AUTH);
+            assertEquals(400, r.statusCode(), entry + ": " + r.body());
+            assertTrue(json(r).getString("message").contains("entries must be files/NAME or mapping/NAME"), r.body());
+        }
+        assertEquals(before, everything());
+    }
+
+    @Test
     void aFailingLiveLoadLeavesTheServedDataAsItWas() throws Exception {
         String before = everything();
         HttpResponse<String> syntax = loadTurtle(GRAPH, false, "broken.ttl", "<https://x.org/a> <https://x.org/b> .");
