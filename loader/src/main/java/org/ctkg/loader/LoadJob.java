@@ -87,6 +87,7 @@ public final class LoadJob {
                 notes.addAll(source.notes());
             }
             writer.flush();
+            monitor.written(writer.count);
             ValidationReport report = null;
             if (validate) {
                 monitor.validating(writer.subjects.size());
@@ -99,6 +100,7 @@ public final class LoadJob {
             LoadReport result = new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes,
                                                writer.count, report, notes);
             Provenance.record(dsg, result, validate ? shapesIri : null);
+            monitor.committing();
             dsg.commit();
             committed = true;
             return result;

@@ -14,8 +14,14 @@ public interface LoadMonitor {
     /** Progress: triples and quads received so far by the whole job. Called every few thousand. */
     default void progress(long triplesSoFar) {}
 
+    /** Everything read has been written into the transaction's indexes. */
+    default void written(long triples) {}
+
     /** The job is checking the loaded data against the shapes. */
     default void validating(long focusNodes) {}
+
+    /** The job's provenance is recorded and it is about to commit. */
+    default void committing() {}
 
     /** The job ended (committed or not). */
     default void finished() {}
