@@ -12,7 +12,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.Ids;
 
 /**
@@ -61,6 +66,11 @@ public final class IntegratedSources {
         }
         Path out = Path.of(args[0]);
         Path work = Files.createTempDirectory("ctkg-integrated-");
+        // Seeded with the ontology and the curated graph only: never with an integrated resource
+        // an earlier build left on the class path, so the output depends on the sources alone.
+        DatasetGraph seeded = DatabaseMgr.connectDatasetGraph(work.resolve("store").toString());
+        Txn.executeWrite(seeded, () -> CtkgFiles.streamDefaultContent(StreamRDFLib.dataset(seeded)));
+        TDBInternal.expel(seeded);
         try (Store store = Store.open(work.resolve("store"))) {
             load(store, Path.of(""));
             Files.createDirectories(out.toAbsolutePath().getParent());

@@ -156,7 +156,7 @@ public final class LoadJob {
                 else
                     dsg.add(g, s, p, o);
             } catch (RuntimeException e) {
-                throw new LoadException(LoadException.Kind.INTERNAL, "cannot write to the store: " + e.getMessage(), e);
+                throw cannotWrite(e);
             }
             if (validate)
                 subjects.add(s);
@@ -166,8 +166,17 @@ public final class LoadJob {
 
         /** Writes anything still buffered; call before reading the store back. */
         void flush() {
-            if (sorted != null)
-                sorted.flush();
+            try {
+                if (sorted != null)
+                    sorted.flush();
+            } catch (RuntimeException e) {
+                throw cannotWrite(e);
+            }
+        }
+
+        private static LoadException cannotWrite(RuntimeException e) {
+            return new LoadException(LoadException.Kind.INTERNAL, "cannot write to the store (is the disk full, or a file-size"
+                    + " limit reached?): " + e.getMessage(), e);
         }
 
         private void touch(Node g) {
