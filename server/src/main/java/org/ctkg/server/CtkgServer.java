@@ -102,6 +102,7 @@ public final class CtkgServer {
         private String writerUser;
         private String writerPassword;
         private String publicBase = Ids.BASE;
+        private long maxQueryBytes = 1 << 20;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -162,6 +163,14 @@ public final class CtkgServer {
             return this;
         }
 
+        /** The largest query request body accepted, in bytes; default 1 MiB. Larger ones get 413. */
+        public Builder maxQueryBytes(long bytes) {
+            if (bytes <= 0)
+                throw new IllegalArgumentException("the query size bound must be positive, got " + bytes);
+            this.maxQueryBytes = bytes;
+            return this;
+        }
+
         /**
          * The base of the IRIs this server dereferences: {@code {base}id/…} answers at
          * {@code /id/…}, {@code {base}graph/…} at {@code /graph/…}. Default {@value Ids#BASE},
@@ -211,6 +220,8 @@ public final class CtkgServer {
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .registerOperation(Operation.Update, new CtkgUpdate())
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
+                    .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
+                            "/" + DATASET + "/query"), maxQueryBytes))
                     .addServlet("/ui/*", new QueryUiServlet())
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)

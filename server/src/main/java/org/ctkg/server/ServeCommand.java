@@ -19,7 +19,7 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config", "base"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config", "base", "max-query-bytes"), Set.of("help", "localhost"));
         if (o.has("help")) {
             out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--base IRI] [--localhost]");
             out.println();
@@ -29,13 +29,14 @@ final class ServeCommand implements Command {
             out.println("  --timeout SECONDS  longest a query may run (default 30)");
             out.println("  --max-rows N       the most rows an anonymous query gets (default 100000; 0 for no cap);");
             out.println("                     a capped response carries the header X-Ctkg-Row-Cap");
+            out.println("  --max-query-bytes N  the largest query request body accepted (default 1048576); larger: HTTP 413");
             out.println("  --base IRI         the public base of the IRIs this server dereferences (default " + org.ctkg.ontology.Ids.BASE + "):");
             out.println("                     {base}id/... answers at /id/..., {base}graph/... at /graph/...");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
             out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
             out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
             out.println();
-            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, loc, passwd, base, localhost");
+            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, max-query-bytes, loc, passwd, base, localhost");
             out.println("                     (the same names as the options; options on the command line win)");
             out.println();
             out.println("Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.");
@@ -65,6 +66,7 @@ final class ServeCommand implements Command {
                 .queryTimeoutMillis(timeout * 1000L)
                 .loopbackOnly(o.has("localhost"))
                 .maxRows(o.getInt("max-rows", 100_000, 0, Integer.MAX_VALUE))
+                .maxQueryBytes(o.getInt("max-query-bytes", 1 << 20, 1, Integer.MAX_VALUE))
                 .dataset(dsg);
         String user = System.getenv("CTKG_WRITER_USER");
         try {

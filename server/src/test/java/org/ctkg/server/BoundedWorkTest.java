@@ -1,6 +1,7 @@
 package org.ctkg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -19,12 +20,36 @@ class BoundedWorkTest {
 
     @BeforeAll
     static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).queryTimeoutMillis(1000).maxRows(5).build().start();
+        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).queryTimeoutMillis(1000).maxRows(5)
+                .maxQueryBytes(100_000).build().start();
     }
 
     @AfterAll
     static void stop() {
         server.stop();
+    }
+
+    @Test
+    void anOversizedQueryIsRefusedBeforeItIsReadAndTheServerKeepsAnswering() throws Exception {
+        String padded = "ASK { ?s ?p ?o } # " + "x".repeat(2_000_000);
+        for (String type : new String[] {"application/sparql-query", "application/x-www-form-urlencoded"}) {
+            String body = type.startsWith("application/x-www") ? "query=" + padded : padded;
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.sparqlUrl())).header("Content-Type", type)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, r.statusCode(), type);
+            assertTrue(r.body().contains("this server takes at most 100000"), r.body());
+            assertFalse(r.body().contains("at org."), "no stack trace");
+        }
+        // A body of undeclared length (chunked) is refused too.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.sparqlUrl())).header("Content-Type", "application/sparql-query")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("ASK {}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, chunked.statusCode());
+        assertEquals(1, SparqlHttp.select(server.sparqlUrl(), "SELECT ?s { ?s ?p ?o } LIMIT 1").size(), "still answering");
     }
 
     @Test
