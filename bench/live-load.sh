@@ -8,13 +8,8 @@
 # The live path includes streaming the file up (zipped) and staging it on the server's disk.
 # Work files go to bench/work (or $BENCH_WORK).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-work="${BENCH_WORK:-$here/work}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
-mkdir -p "$work"
-"$root/ctkg" --help > /dev/null       # builds the jar if needed
-jar="$root/server/target/ctkg.jar"
 seed="$work/seed.ttl"
 printf '<https://w3id.org/ctkg/id/organization/bench> a <https://w3id.org/ctkg/ontology#Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> "bench"@en .\n' > "$seed"
 export CTKG_WRITER_PASSWORD="bench-$$"
@@ -23,7 +18,7 @@ port=3097
 fresh_store() { rm -rf "$1"; java -jar "$jar" load --quiet --loc "$1" "$seed" > /dev/null; }
 rate() { awk -v t="$1" -v s="$2" 'BEGIN{printf "%.0f", t/s}'; }
 
-echo "Host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+host_line
 echo
 echo "| triples | path | seconds | triples/s | live ÷ offline rate |"
 echo "|---|---|---|---|---|"

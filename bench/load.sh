@@ -9,17 +9,11 @@
 # source), so the second is the like-for-like comparison. Peak memory is the maximum resident
 # set size reported by /usr/bin/time. Work files go to bench/work (or $BENCH_WORK).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-work="${BENCH_WORK:-$here/work}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
-mkdir -p "$work"
-
-"$root/ctkg" --help > /dev/null       # builds the jar if needed
-jar="$root/server/target/ctkg.jar"
 (cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
 jena_cp="$(cat "$work/jena-cp.txt")"
-command -v /usr/bin/time > /dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+needs_time
 
 # run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB |" and sets $secs
 run() {
@@ -31,7 +25,7 @@ run() {
     "$(awk -v t="$triples" -v s="$secs" 'BEGIN{printf "%.0f", t/s}')" "$((kb / 1024))"
 }
 
-echo "Host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+host_line
 echo
 echo "| run | triples | seconds | triples/s | peak MB |"
 echo "|---|---|---|---|---|"

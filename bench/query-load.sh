@@ -5,13 +5,8 @@
 # the named graphs as default graph, and a 5 s query timeout. Each run is bounded in time; the
 # servers are stopped at the end. Only 127.0.0.1 is used.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-work="${BENCH_WORK:-$here/work}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 clients="${1:-32}"; seconds="${2:-60}"
-mkdir -p "$work"
-"$root/ctkg" --help > /dev/null
-jar="$root/server/target/ctkg.jar"
 (cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
 jena_cp="$(cat "$work/jena-cp.txt")"
 

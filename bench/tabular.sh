@@ -11,14 +11,9 @@
 # The N-Triples file is what the mapping makes, written by `ctkg map` in the order the engine makes
 # it, so both paths load and validate exactly the same triples in the same order. Work files go to bench/work (or $BENCH_WORK).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-work="${BENCH_WORK:-$here/work}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000)
-mkdir -p "$work"
-"$root/ctkg" --help > /dev/null       # builds the jar if needed
-jar="$root/server/target/ctkg.jar"
-command -v /usr/bin/time > /dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+needs_time
 graph="https://w3id.org/ctkg/graph/bench-goods"
 
 # run NAME COMMAND... : runs it, sets $secs and $kb
@@ -28,7 +23,7 @@ run() {
   read -r secs kb < "$tf"; rm -f "$tf"
 }
 
-echo "Host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
+host_line
 echo
 echo "| rows | triples | path | seconds | triples/s | peak MB | mapping ÷ RDF rate |"
 echo "|---|---|---|---|---|---|---|"

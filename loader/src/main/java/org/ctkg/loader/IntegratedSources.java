@@ -85,22 +85,9 @@ public final class IntegratedSources {
                 w.finish();
             }
         } finally {
-            deleteTree(work);
+            FileTrees.deleteQuietly(work);
         }
         System.err.println("ctkg: integrated sources written to " + out);
     }
 
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
 }

@@ -25,7 +25,6 @@ public final class MappingFunctions {
     public static final String NS = Ids.BASE + "fn#";
     private static final Pattern YEAR = Pattern.compile("^[0-9]{4}$");
     private static final Pattern ALPHA3 = Pattern.compile("^[A-Z]{3}$");
-    private static final Pattern ALPHA2 = Pattern.compile("^[A-Z]{2}$");
     /** Codes sources use that are not ISO 3166-1 alpha-3, with the ctkg country each means. */
     private static final Map<String, String> CODE_ALIASES = Map.of(
             "KOS", "kosovo",   // TIP data: Kosovo has no ISO 3166-1 code
@@ -88,17 +87,6 @@ public final class MappingFunctions {
         if (!ALPHA3.matcher(c).matches())
             throw new MappingError(at, column, "'" + code + "' is not an ISO 3166-1 alpha-3 code (three capital letters)");
         return Ids.id("country", c.toLowerCase(Locale.ROOT)).getURI();
-    }
-
-    /** An ISO 3166-1 alpha-2 code, checked; null when the source has none. */
-    @FnoFunction(NS + "alpha2")
-    public String alpha2(@FnoParam(NS + "code") String code, @FnoParam(NS + "at") String at, @FnoParam(NS + "column") String column) {
-        String c = strip(code);
-        if (missing(c))
-            return null;
-        if (!ALPHA2.matcher(c).matches())
-            throw new MappingError(at, column, "'" + code + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
-        return c;
     }
 
     /** A four-digit year, checked. */
@@ -222,12 +210,5 @@ public final class MappingFunctions {
         if ("true".equals(yesNo(forcedChild, at, "Forced_Child_Labor")))
             forms.add(Ids.id("crime", "forced-child-labour").getURI());
         return forms;
-    }
-
-    /** The value with surrounding blanks removed; null when blank. */
-    @FnoFunction(NS + "trim")
-    public String trim(@FnoParam(NS + "value") String value) {
-        String v = strip(value);
-        return v == null || v.isEmpty() ? null : v;
     }
 }

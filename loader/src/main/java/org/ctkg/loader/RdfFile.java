@@ -108,12 +108,7 @@ public final class RdfFile implements Source {
 
     @Override
     public void send(StreamRDF destination) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Checksums.sha256();
         CountingStream counted;
         try (InputStream raw = Files.newInputStream(path)) {
             counted = new CountingStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha));

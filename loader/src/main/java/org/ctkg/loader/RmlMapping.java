@@ -172,7 +172,7 @@ public final class RmlMapping implements Source {
             records.add(0, fileRecord(mapping));
             report(tables, rowsMapped, functions);
         } finally {
-            deleteQuietly(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -369,7 +369,7 @@ public final class RmlMapping implements Source {
     }
 
     private InputRecord fileRecord(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), Checksums.sha256())) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return recordOf(file, in);
         } catch (NoSuchFileException e) {
@@ -383,13 +383,6 @@ public final class RmlMapping implements Source {
         return new InputRecord(names.apply(file), Files.size(file), HexFormat.of().formatHex(in.getMessageDigest().digest()));
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause())
@@ -405,13 +398,4 @@ public final class RmlMapping implements Source {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList())
-                Files.deleteIfExists(f);
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
 }

@@ -100,7 +100,7 @@ public final class Store implements AutoCloseable {
         boolean empty = isNew && Stores.isEmpty(dsg);
         TDBInternal.expel(dsg);
         if (empty)
-            deleteDirectory(location);
+            FileTrees.delete(location);
     }
 
     private static boolean isEmptyDirectory(Path dir) {
@@ -113,11 +113,4 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static void deleteDirectory(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

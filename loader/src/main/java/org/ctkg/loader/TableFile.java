@@ -69,12 +69,7 @@ final class TableFile {
      * @throws LoadException BAD_INPUT naming the file, line and column of the first fault
      */
     Checked normalizeTo(Path out) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Checksums.sha256();
         try (InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(path), sha), 1 << 16);
              Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
             Parser p = new Parser(in, w);

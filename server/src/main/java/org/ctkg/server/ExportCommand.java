@@ -47,9 +47,16 @@ final class ExportCommand implements Command {
             return 0;
         }
         String formatName = o.get("format", o.has("graph") ? "ttl" : "nq");
+        RDFFormat format = FORMATS.get(formatName);
+        if (format == null)
+            throw new UsageException("--format must be one of nq, trig, ttl, nt, jsonld; got '" + formatName + "'");
+        boolean quads = format.getLang().equals(RDFFormat.NQUADS.getLang()) || format.getLang().equals(RDFFormat.TRIG.getLang())
+                        || format.equals(RDFFormat.JSONLD);
         if (o.has("server")) {
+            if (!o.has("graph") && !quads)
+                throw new UsageException("the whole store has named graphs: export it as nq, trig or jsonld, or give --graph");
             try (OutputStream sink = o.has("out") ? new BufferedOutputStream(Files.newOutputStream(Path.of(o.get("out", null))), 1 << 16) : out) {
-                return RemoteServer.of(o).export(o.get("graph", null), formatName, sink, err);
+                return RemoteServer.of(o).export(o.get("graph", null), format, sink, err);
             } catch (IOException e) {
                 err.println("ctkg export: cannot write: " + e.getMessage());
                 return 1;
@@ -57,11 +64,6 @@ final class ExportCommand implements Command {
         }
         if (!o.has("loc"))
             throw new UsageException("--loc DIR (a store) or --server URL (a running server) is required");
-        RDFFormat format = FORMATS.get(formatName);
-        if (format == null)
-            throw new UsageException("--format must be one of nq, trig, ttl, nt, jsonld; got '" + formatName + "'");
-        boolean quads = format.getLang().equals(RDFFormat.NQUADS.getLang()) || format.getLang().equals(RDFFormat.TRIG.getLang())
-                        || format.equals(RDFFormat.JSONLD);
         try (Store store = Store.openExisting(Path.of(o.get("loc", null)));
              OutputStream sink = o.has("out") ? new BufferedOutputStream(Files.newOutputStream(Path.of(o.get("out", null))), 1 << 16)
                                               : new BufferedOutputStream(out, 1 << 16)) {

@@ -80,7 +80,7 @@ final class LoadCommand implements Command {
                     job.source(RmlMapping.of(Path.of(o.get("mapping", null)), o.positional().stream().map(Path::of).toList()));
                 else
                     for (String file : o.positional())
-                        job.source(RdfFile.of(Path.of(file), o.get("syntax", null)));
+                        job.source(RdfFile.of(Path.of(file), settings.syntax()));
                 LoadReport report = job.build().run();
                 for (String note : report.notes())
                     err.println("ctkg load: note: " + note);

@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.loader.FileTrees;
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadReport;
@@ -141,7 +142,7 @@ final class LoadService extends HttpServlet {
             phase = null;
             oneJob.unlock();
             if (work != null)
-                deleteTree(work);
+                FileTrees.deleteQuietly(work);
         }
     }
 
@@ -234,11 +235,4 @@ final class LoadService extends HttpServlet {
         return staged;
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a staged upload left in the temporary directory is harmless
-        }
-    }
 }

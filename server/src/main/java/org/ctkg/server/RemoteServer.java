@@ -150,18 +150,12 @@ final class RemoteServer {
         zip.closeEntry();
     }
 
-    /** Streams the store, or one graph, from the server's Graph Store service to {@code out}. */
-    int export(String graph, String format, OutputStream out, PrintStream err) {
-        String type = switch (format) {
-            case "nq" -> "application/n-quads";
-            case "trig" -> "application/trig";
-            case "ttl" -> "text/turtle";
-            case "nt" -> "application/n-triples";
-            case "jsonld" -> "application/ld+json";
-            default -> throw new UsageException("unknown format '" + format + "': use nq, trig, ttl, nt or jsonld");
-        };
-        if (graph == null && !(format.equals("nq") || format.equals("trig")))
-            throw new UsageException("the whole store has named graphs: export it as nq or trig, or give --graph");
+    /**
+     * Streams the store, or one graph, from the server's Graph Store service to {@code out}, in
+     * the given format (the whole store needs a quad format).
+     */
+    int export(String graph, org.apache.jena.riot.RDFFormat format, OutputStream out, PrintStream err) {
+        String type = format.getLang().getContentType().getContentTypeStr();
         String path = "/" + CtkgServer.DATASET + "/data" + (graph == null ? "" : "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", type).GET();
         if (authorization != null)

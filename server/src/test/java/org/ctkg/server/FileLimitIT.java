@@ -3,13 +3,11 @@ package org.ctkg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.ctkg.loader.CaseRecordGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,10 @@ class FileLimitIT {
 
     @Test
     void aLoadThatRunsOutOfSpaceFailsCleanlyAndLeavesTheStoreAsItWas() throws Exception {
-        Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar")).toAbsolutePath();
-        Path store = tmp.resolve("store");
-        Path shelters = tmp.resolve("shelters.ttl");
-        Files.writeString(shelters, "<https://w3id.org/ctkg/id/organization/s> a <https://w3id.org/ctkg/ontology#Organization> ;"
-                + " <http://www.w3.org/2000/01/rdf-schema#label> \"A shelter\"@en .\n");
-        assertEquals(0, CommandLineTest.ctkg("load", "--quiet", "--loc", store.toString(), shelters.toString()).code());
+        Path jar = JarRuns.jar();
+        Path store = JarRuns.seededStore(tmp);
         CommandLineTest.Run before = CommandLineTest.ctkg("stats", "--loc", store.toString());
-        Path cases = tmp.resolve("cases.nt");
-        try (OutputStream out = Files.newOutputStream(cases)) {
-            new CaseRecordGenerator(9).write(out, 1_000_000);
-        }
+        Path cases = JarRuns.caseRecords(tmp, 9, 1_000_000);
         Path err = tmp.resolve("err.txt");
         // 40 MB per file: the store's index files (8 MB segments) cannot grow enough for a million triples.
         Process load = new ProcessBuilder("bash", "-c", "ulimit -f 40000; exec java -jar \"$0\" load --quiet --loc \"$1\" \"$2\"",

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ctkg.loader.CaseRecordGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,17 +61,9 @@ class LiveLoadKillIT {
 
     @Test
     void killedMidJobTheServerRestartsWithThePreviousState() throws Exception {
-        Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar")).toAbsolutePath();
-        Path store = tmp.resolve("store");
-        Path shelters = tmp.resolve("shelters.ttl");
-        Files.writeString(shelters, "<https://w3id.org/ctkg/id/organization/s> a <https://w3id.org/ctkg/ontology#Organization> ;"
-                + " <http://www.w3.org/2000/01/rdf-schema#label> \"A shelter\"@en .\n");
-        CommandLineTest.Run first = CommandLineTest.ctkg("load", "--quiet", "--loc", store.toString(), shelters.toString());
-        assertEquals(0, first.code(), first.err());
-        Path cases = tmp.resolve("cases.nt");
-        try (OutputStream out = Files.newOutputStream(cases)) {
-            new CaseRecordGenerator(3).write(out, 1_000_000);
-        }
+        Path jar = JarRuns.jar();
+        Path store = JarRuns.seededStore(tmp);
+        Path cases = JarRuns.caseRecords(tmp, 3, 1_000_000);
 
         Process server = serve(jar, store);
         String before;

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.ctkg.loader.CaseRecordGenerator;
 import org.ctkg.loader.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,10 +221,7 @@ class LiveLoadTest {
 
     @Test
     void queriesKeepAnsweringFromTheLastCommitDuringAMillionTripleLiveLoad() throws Exception {
-        Path cases = tmp.resolve("cases.nt");
-        try (var out = Files.newOutputStream(cases)) {
-            new CaseRecordGenerator(7).write(out, 1_000_000);
-        }
+        Path cases = JarRuns.caseRecords(tmp, 7, 1_000_000);
         String countCases = "SELECT (COUNT(*) AS ?n) { ?r a <https://w3id.org/ctkg/ontology#CaseRecord> }";
         CompletableFuture<HttpResponse<String>> job = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create(server.baseUrl() + CtkgServer.LOAD_PATH + "?name=cases.nt&graph=urn:test:cases"))

@@ -3,12 +3,9 @@ package org.ctkg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.ctkg.loader.CaseRecordGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +19,12 @@ class LoadKillStatsIT {
 
     @Test
     void statsAfterAKilledLoadAreStatsBeforeIt() throws Exception {
-        Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar")).toAbsolutePath();
-        Path store = tmp.resolve("store");
-        Path shelters = tmp.resolve("shelters.ttl");
-        Files.writeString(shelters, "<https://w3id.org/ctkg/id/organization/s> a <https://w3id.org/ctkg/ontology#Organization> ;"
-                + " <http://www.w3.org/2000/01/rdf-schema#label> \"A shelter\"@en .\n");
-        assertEquals(0, CommandLineTest.ctkg("load", "--quiet", "--loc", store.toString(), shelters.toString()).code());
+        Path jar = JarRuns.jar();
+        Path store = JarRuns.seededStore(tmp);
         CommandLineTest.Run before = CommandLineTest.ctkg("stats", "--loc", store.toString());
         assertEquals(0, before.code(), before.err());
 
-        Path cases = tmp.resolve("cases.nt");
-        try (OutputStream out = Files.newOutputStream(cases)) {
-            new CaseRecordGenerator(5).write(out, 1_000_000);
-        }
+        Path cases = JarRuns.caseRecords(tmp, 5, 1_000_000);
         Process load = new ProcessBuilder("java", "-jar", jar.toString(), "load", "--quiet", "--loc", store.toString(), cases.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(!load.waitFor(4, TimeUnit.SECONDS), "the load ended before the kill: make it bigger");
