@@ -5,7 +5,9 @@ root="$(dirname "$here")"
 work="${BENCH_WORK:-$here/work}"
 mkdir -p "$work"
 "$root/ctkg" --help > /dev/null       # builds the jar if needed
-jar="$root/server/target/ctkg.jar"
+# A copy, so that a build during a long run does not change the jar under it.
+cp "$root/server/target/ctkg.jar" "$work/ctkg.jar"
+jar="$work/ctkg.jar"
 
 # needs_time: /usr/bin/time measures seconds and peak memory
 needs_time() {

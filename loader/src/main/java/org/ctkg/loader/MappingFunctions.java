@@ -25,6 +25,8 @@ public final class MappingFunctions {
     public static final String NS = Ids.BASE + "fn#";
     private static final Pattern YEAR = Pattern.compile("^[0-9]{4}$");
     private static final Pattern ALPHA3 = Pattern.compile("^[A-Z]{3}$");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Codes sources use that are not ISO 3166-1 alpha-3, with the ctkg country each means. */
     private static final Map<String, String> CODE_ALIASES = Map.of(
             "KOS", "kosovo",   // TIP data: Kosovo has no ISO 3166-1 code
@@ -106,7 +108,7 @@ public final class MappingFunctions {
     public String tier(@FnoParam(NS + "value") String value, @FnoParam(NS + "at") String at, @FnoParam(NS + "column") String column) {
         if (missing(value))
             return null;
-        String tier = TIERS.get(value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+        String tier = TIERS.get(SPACES.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT));
         if (tier == null)
             throw new MappingError(at, column, "'" + value + "' is not a TIP tier (Tier 1, Tier 2, Tier 2 Watch List or Watchlist, Tier 3, or NA)");
         return Ids.id("tip-tier", tier).getURI();
@@ -144,11 +146,37 @@ public final class MappingFunctions {
     /** A readable, stable slug: lower case, runs of other characters as one hyphen. */
     @FnoFunction(NS + "slug")
     public String slug(@FnoParam(NS + "value") String value, @FnoParam(NS + "at") String at, @FnoParam(NS + "column") String column) {
-        String s = value == null ? "" : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String s = value == null ? "" : slugOf(value);
         if (s.isEmpty())
             throw new MappingError(at, column, "'" + value + "' has no letters or digits to name it by");
         return s;
+    }
+
+    /**
+     * Lower case letters and digits, other runs as one hyphen, none at the ends; accents dropped
+     * (NFKD, then the marks removed). Called several times a row, so written as one pass.
+     */
+    static String slugOf(String value) {
+        String text = value;
+        for (int i = 0; i < value.length(); i++)
+            if (value.charAt(i) > 0x7F) {
+                text = COMBINING_MARKS.matcher(java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKD)).replaceAll("");
+                break;
+            }
+        StringBuilder b = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && b.length() > 0)
+                    b.append('-');
+                b.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 
     /** The slug of a country IRI made by {@link #country}. */

@@ -39,6 +39,8 @@ final class BrowsePages extends HttpServlet {
     private final transient DatasetGraph dsg;
     private final LinkedData.Iris iris;
     private final transient SearchIndex searchIndex;
+    private transient List<String[]> classCounts;
+    private long classCountsVersion = -1;
 
     BrowsePages(SearchIndex searchIndex, LinkedData.Iris iris) {
         this.searchIndex = searchIndex;
@@ -72,7 +74,7 @@ final class BrowsePages extends HttpServlet {
          .append("<li><a href=\"/classes/Protocol\">Protocols</a>, <a href=\"/classes/Convention\">conventions</a>, <a href=\"/classes/Statute\">statutes</a> and <a href=\"/classes/ActionPlan\">action plans</a></li>\n")
          .append("<li><a href=\"/classes/Statistic\">Figures and their sources</a></li>\n")
          .append("<li><a href=\"/ontology\">The ontology</a></li>\n</ul>\n<h2>What the graph holds</h2>\n<table>\n");
-        for (String[] row : rows("SELECT ?c ?label (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . ?c rdfs:label ?label . FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } GROUP BY ?c ?label ORDER BY DESC(?n) ?label", null, "c", "label", "n")) {
+        for (String[] row : classCounts()) {
             String local = row[0].substring(CTKG.length());
             b.append("<tr><td><a href=\"/classes/").append(ResourcePage.esc(local)).append("\">").append(ResourcePage.esc(row[1]))
              .append("</a></td><td>").append(ResourcePage.esc(row[2])).append("</td></tr>\n");
@@ -80,6 +82,20 @@ final class BrowsePages extends HttpServlet {
         b.append("</table>\n<h2>Questions to start from</h2>\n<p>The <a href=\"/ui/\">query page</a> has 18 example questions, such as which recommendations "
                 + "concern forced labour and to whom they are addressed, or which figures the ILO gave for which year.</p>\n");
         return b.append("</main></body></html>\n").toString();
+    }
+
+    /**
+     * Instances per ctkg class, counted once per state of the store (recounted after any write):
+     * counting scans every typed resource, too much for each visit of the home page of a large store.
+     */
+    private synchronized List<String[]> classCounts() {
+        long version = DatasetDescription.writesBegun(dsg);
+        if (classCounts == null || version < 0 || version != classCountsVersion) {
+            classCounts = rows("SELECT ?c ?label (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . ?c rdfs:label ?label . FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } "
+                    + "GROUP BY ?c ?label ORDER BY DESC(?n) ?label", null, "c", "label", "n");
+            classCountsVersion = version;
+        }
+        return classCounts;
     }
 
     private String classPage(String local, int page) {

@@ -222,6 +222,7 @@ public final class CtkgServer {
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
                     .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
                             "/" + DATASET + "/query"), maxQueryBytes))
+                    .addFilter("/*", new GraphUploadFilter("/" + DATASET + "/data"))
                     .addServlet("/ui/*", new QueryUiServlet())
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)

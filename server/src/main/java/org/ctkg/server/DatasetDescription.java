@@ -52,7 +52,7 @@ final class DatasetDescription {
     }
 
     /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
-    private static long writesBegun(DatasetGraph dsg) {
+    static long writesBegun(DatasetGraph dsg) {
         DatasetGraph base = dsg;
         while (base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w)
             base = w.getWrapped();

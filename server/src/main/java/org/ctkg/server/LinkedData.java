@@ -61,9 +61,17 @@ final class LinkedData extends HttpServlet {
         }
     }
 
+    /** The longest path a resource request may have. */
+    static final int MAX_PATH_LENGTH = 2048;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
+        if (path.length() > MAX_PATH_LENGTH) {
+            // ctkg's IRIs are short; a longer one cannot name anything here and would not fit a redirect's header
+            Responses.refuse(resp, 414, "The path is " + path.length() + " characters long; no IRI of this server is longer than " + MAX_PATH_LENGTH);
+            return;
+        }
         if (path.equals(CONTEXT_PATH)) {
             Responses.send(resp, 200, "application/ld+json;charset=utf-8", context.document());
             return;

@@ -33,9 +33,7 @@ final class QuerySizeFilter implements Filter {
         if (request.getMethod().equals("POST") && queryPaths.contains(request.getRequestURI())) {
             long length = request.getContentLengthLong();
             if (length < 0 || length > maxBytes) {
-                HttpServletResponse response = (HttpServletResponse) res;
-                response.setHeader("Connection", "close");
-                response.sendError(length < 0 ? 411 : 413, length < 0
+                Responses.refuse((HttpServletResponse) res, length < 0 ? 411 : 413, length < 0
                         ? "A query request must declare its length (Content-Length)"
                         : "The query request is " + length + " bytes; this server takes at most " + maxBytes + " (see ctkg serve --max-query-bytes)");
                 return;

@@ -39,12 +39,8 @@ final class ResourceDescription {
     /** The description of the resource in the dataset; call in a read transaction. */
     static ResourceDescription of(DatasetGraph dsg, Node resource) {
         ResourceDescription d = new ResourceDescription(resource);
-        dsg.find(Node.ANY, resource, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (d.outgoing.size() < MAX_OUTGOING) d.outgoing.add(q); else d.truncated = true;
-        });
-        dsg.find(Node.ANY, Node.ANY, Node.ANY, resource).forEachRemaining(q -> {
-            if (d.incoming.size() < MAX_INCOMING) d.incoming.add(q); else d.truncated = true;
-        });
+        d.truncated = take(dsg.find(Node.ANY, resource, Node.ANY, Node.ANY), MAX_OUTGOING, d.outgoing)
+                | take(dsg.find(Node.ANY, Node.ANY, Node.ANY, resource), MAX_INCOMING, d.incoming);
         if (dsg.containsGraph(resource)) {
             java.util.Set<Node> seen = new java.util.LinkedHashSet<>();
             var it = dsg.find(resource, Node.ANY, Node.ANY, Node.ANY);
@@ -68,6 +64,19 @@ final class ResourceDescription {
         }
         d.label(union, resource);
         return d;
+    }
+
+    /**
+     * Adds at most {@code max} quads to {@code into} and stops reading there, so that a hub that
+     * millions of statements link to costs no more than any other resource; true if there were more.
+     */
+    private static boolean take(java.util.Iterator<Quad> quads, int max, List<Quad> into) {
+        while (quads.hasNext()) {
+            if (into.size() == max)
+                return true;
+            into.add(quads.next());
+        }
+        return false;
     }
 
     /** True when the dataset says nothing about the resource. */

@@ -18,4 +18,10 @@ final class Responses {
             out.write(body);
         }
     }
+
+    /** An error answer as plain text that says what is wrong, and closes the connection (the request body may be unread). */
+    static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setHeader("Connection", "close");
+        send(resp, status, "text/plain;charset=utf-8", (message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
