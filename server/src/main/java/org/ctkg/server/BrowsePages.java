@@ -32,6 +32,8 @@ import org.ctkg.ontology.Ids;
 final class BrowsePages extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int PAGE = 50;
+    /** The most instances a class page sorts by label. */
+    static final int MAX_SORTED = 10_000;
     private static final String CTKG = Ids.BASE + "ontology#";
     private static final String PREFIXES = "PREFIX ctkg: <" + CTKG + ">\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
             + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n";
@@ -98,15 +100,28 @@ final class BrowsePages extends HttpServlet {
         return classCounts;
     }
 
+    /** How many resources have the class itself as a type (from the cached counts), 0 if none. */
+    private long instances(String cls) {
+        for (String[] row : classCounts())
+            if (row[0].equals(cls))
+                return Long.parseLong(row[2]);
+        return 0;
+    }
+
     private String classPage(String local, int page) {
         String cls = CTKG + local;
         List<String[]> label = rows("SELECT ?label { ?c rdfs:label ?label } LIMIT 1", new String[] {"c", cls}, "label");
         String title = label.isEmpty() ? local : label.get(0)[0];
         StringBuilder b = head(title + " — ctkg");
+        // Sorting by label means reading every instance: fine for the curated classes, not for a
+        // million case records, which are listed in the store's order instead.
+        boolean sorted = instances(cls) <= MAX_SORTED;
         b.append("<h1>").append(ResourcePage.esc(title)).append("</h1>\n<p>Instances of <a href=\"/ontology\"><code>ctkg:")
-         .append(ResourcePage.esc(local)).append("</code></a> and its subclasses, by label.</p>\n<ul>\n");
-        List<String[]> items = rows("SELECT DISTINCT ?s ?label { ?s a/rdfs:subClassOf* ?c . OPTIONAL { ?s rdfs:label ?l } BIND(COALESCE(?l, STR(?s)) AS ?label) } ORDER BY ?label ?s LIMIT "
-                + (PAGE + 1) + " OFFSET " + (page * PAGE), new String[] {"c", cls}, "s", "label");
+         .append(ResourcePage.esc(local)).append("</code></a> and its subclasses, ")
+         .append(sorted ? "by label." : "in the store's order: there are too many to sort by label here; <a href=\"/search\">search</a> or "
+                 + "<a href=\"/ui/\">query</a> to narrow them.").append("</p>\n<ul>\n");
+        List<String[]> items = rows("SELECT DISTINCT ?s ?label { ?s a/rdfs:subClassOf* ?c . OPTIONAL { ?s rdfs:label ?l } BIND(COALESCE(?l, STR(?s)) AS ?label) } "
+                + (sorted ? "ORDER BY ?label ?s " : "") + "LIMIT " + (PAGE + 1) + " OFFSET " + (page * PAGE), new String[] {"c", cls}, "s", "label");
         for (int i = 0; i < Math.min(items.size(), PAGE); i++)
             b.append("<li>").append(link(items.get(i)[0], items.get(i)[1])).append("</li>\n");
         b.append("</ul>\n<nav aria-label=\"pages\">");

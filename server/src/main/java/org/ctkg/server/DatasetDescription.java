@@ -54,7 +54,8 @@ final class DatasetDescription {
     /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
     static long writesBegun(DatasetGraph dsg) {
         DatasetGraph base = dsg;
-        while (base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w)
+        // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
+        while (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(base) && base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w)
             base = w.getWrapped();
         return org.apache.jena.tdb2.sys.TDBInternal.isTDB2(base)
                 ? org.apache.jena.tdb2.sys.TDBInternal.getTransactionCoordinator(base).countBeginWrite() : -1;

@@ -36,7 +36,31 @@ class BrowsePagesTest {
                 dsg.add(g, p, org.apache.jena.vocabulary.RDFS.Nodes.label, NodeFactory.createLiteralString(String.format("Test person %03d", i)));
             }
         });
+        // More case records than a class page sorts by label.
+        java.io.ByteArrayOutputStream cases = new java.io.ByteArrayOutputStream();
+        try {
+            new org.ctkg.loader.CaseRecordGenerator(7).write(cases, 10L * BrowsePages.MAX_SORTED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var caseGraph = NodeFactory.createURI("https://w3id.org/ctkg/graph/test-cases");
+        Txn.executeWrite(dsg, () -> org.apache.jena.riot.RDFParser.fromString(cases.toString(java.nio.charset.StandardCharsets.UTF_8),
+                org.apache.jena.riot.Lang.NTRIPLES).parse(org.apache.jena.riot.system.StreamRDFLib.extendTriplesToQuads(caseGraph,
+                org.apache.jena.riot.system.StreamRDFLib.dataset(dsg))));
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
+    }
+
+    @Test
+    void aClassTooLargeToSortIsListedInTheStoresOrderAndPaged() throws Exception {
+        String first = page("/classes/CaseRecord");
+        assertTrue(first.contains("in the store's order"), first);
+        assertEquals(50, Pattern.compile("<li><a href=\"/id/case/").matcher(first).results().count(), first);
+        assertTrue(first.contains("rel=\"next\" href=\"?page=1\""), first);
+        String second = page("/classes/CaseRecord?page=1");
+        Matcher m = Pattern.compile("href=\"(/id/case/[^\"]+)\"").matcher(first);
+        while (m.find())
+            assertFalse(second.contains("href=\"" + m.group(1) + "\""), "page 2 repeats " + m.group(1));
+        assertTrue(page("/classes/Recommendation").contains("by label."), "a small class is still sorted by label");
     }
 
     @AfterAll
