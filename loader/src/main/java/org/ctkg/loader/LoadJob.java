@@ -108,6 +108,9 @@ public final class LoadJob {
             throw e;
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.Kind.INTERNAL, "load failed: " + e.getMessage(), e);
+        } catch (InternalError e) {
+            // a memory-mapped write that found no space (while validating or committing)
+            throw Writer.cannotWrite(e);
         } finally {
             if (!committed)
                 dsg.abort();
@@ -155,7 +158,7 @@ public final class LoadJob {
                     sorted.add(g, s, p, o);
                 else
                     dsg.add(g, s, p, o);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InternalError e) {
                 throw cannotWrite(e);
             }
             if (validate)
@@ -169,12 +172,16 @@ public final class LoadJob {
             try {
                 if (sorted != null)
                     sorted.flush();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InternalError e) {
                 throw cannotWrite(e);
             }
         }
 
-        private static LoadException cannotWrite(RuntimeException e) {
+        /**
+         * A write the store refused: an I/O error, or (on a full file system) the JVM's InternalError
+         * for a memory-mapped page that could not be backed by the disk.
+         */
+        private static LoadException cannotWrite(Throwable e) {
             return new LoadException(LoadException.Kind.INTERNAL, "cannot write to the store (is the disk full, or a file-size"
                     + " limit reached?): " + e.getMessage(), e);
         }
