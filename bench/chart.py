@@ -86,7 +86,7 @@ def panel(x0, title, ylabel, series, log_y, dashed=lambda label: False, colour_k
 panel(LEFT, "Load rate", "triples per second", loads, False)
 panel(LEFT + PW + 100, "Query mix, p50 (dashed: plain Fuseki)", "milliseconds (log scale)", queries, True,
       dashed=lambda label: label.endswith("· Fuseki"), colour_key=lambda label: label.replace(" · Fuseki", "").split(" (")[0])
-panel(LEFT + 2 * (PW + 100), "Resource pages, p50", "milliseconds (log scale)", pages, True)
+panel(LEFT + 2 * (PW + 100), "Pages on ctkg, p50", "milliseconds (log scale)", pages, True)
 svg.append("</svg>")
 out.parent.mkdir(parents=True, exist_ok=True)
 out.write_text("\n".join(svg) + "\n")

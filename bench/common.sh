@@ -8,6 +8,8 @@ mkdir -p "$work"
 # A copy, so that a build during a long run does not change the jar under it.
 cp "$root/server/target/ctkg.jar" "$work/ctkg.jar"
 jar="$work/ctkg.jar"
+# ctkg as users run it (./ctkg, with its JVM settings), on that copy: "${ctkg[@]}" load ...
+ctkg=(env CTKG_JAR="$jar" "$root/ctkg")
 
 # needs_time: /usr/bin/time measures seconds and peak memory
 needs_time() {

@@ -15,7 +15,7 @@ printf '<https://w3id.org/ctkg/id/organization/bench> a <https://w3id.org/ctkg/o
 export CTKG_WRITER_PASSWORD="bench-$$"
 port=3097
 
-fresh_store() { rm -rf "$1"; java -jar "$jar" load --quiet --loc "$1" "$seed" > /dev/null; }
+fresh_store() { rm -rf "$1"; "${ctkg[@]}" load --quiet --loc "$1" "$seed" > /dev/null; }
 rate() { awk -v t="$1" -v s="$2" 'BEGIN{printf "%.0f", t/s}'; }
 
 host_line
@@ -24,22 +24,22 @@ echo "| triples | path | seconds | triples/s | live ÷ offline rate |"
 echo "|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   data="$work/cases-$n.nt"
-  [ -f "$data" ] || java -jar "$jar" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
+  [ -f "$data" ] || "${ctkg[@]}" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
   graph="https://w3id.org/ctkg/graph/cases-$n"
 
   fresh_store "$work/offline"
   t0=$(date +%s.%N)
-  java -jar "$jar" load --quiet --loc "$work/offline" --graph "$graph" "$data" > /dev/null
+  "${ctkg[@]}" load --quiet --loc "$work/offline" --graph "$graph" "$data" > /dev/null
   offline=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')
   rm -rf "$work/offline"
 
   fresh_store "$work/live"
-  java -jar "$jar" serve --localhost --port "$port" --loc "$work/live" > "$work/serve.log" 2>&1 &
+  "${ctkg[@]}" serve --localhost --port "$port" --loc "$work/live" > "$work/serve.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   until curl -sf "http://localhost:$port/\$/ping" > /dev/null; do sleep 0.2; done
   t0=$(date +%s.%N)
-  java -jar "$jar" load --quiet --server "http://localhost:$port" --graph "$graph" "$data" > /dev/null
+  "${ctkg[@]}" load --quiet --server "http://localhost:$port" --graph "$graph" "$data" > /dev/null
   live=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')
   kill "$server"; wait "$server" 2>/dev/null || true
   rm -rf "$work/live"

@@ -31,13 +31,13 @@ echo "| run | triples | seconds | triples/s | peak MB |"
 echo "|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   data="$work/cases-$n.nt"
-  [ -f "$data" ] || java -jar "$jar" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
+  [ -f "$data" ] || "${ctkg[@]}" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
   graph="https://w3id.org/ctkg/graph/cases-$n"
   for loader in phased basic; do
     rm -rf "$work/tdb"; run "tdb2.tdbloader --loader=$loader (default graph)" "$n" java -cp "$jena_cp" tdb2.tdbloader --loader=$loader --loc "$work/tdb" "$data"
     rm -rf "$work/tdb"; run "tdb2.tdbloader --loader=$loader --graph" "$n" java -cp "$jena_cp" tdb2.tdbloader --loader=$loader --graph="$graph" --loc "$work/tdb" "$data"
   done
-  rm -rf "$work/ctkg"; run "ctkg load --no-validate" "$n" java -jar "$jar" load --quiet --no-validate --loc "$work/ctkg" "$data"
-  rm -rf "$work/ctkg"; run "ctkg load (SHACL validation on)" "$n" java -jar "$jar" load --quiet --loc "$work/ctkg" "$data"
+  rm -rf "$work/ctkg"; run "ctkg load --no-validate" "$n" "${ctkg[@]}" load --quiet --no-validate --loc "$work/ctkg" "$data"
+  rm -rf "$work/ctkg"; run "ctkg load (SHACL validation on)" "$n" "${ctkg[@]}" load --quiet --loc "$work/ctkg" "$data"
   rm -rf "$work/tdb" "$work/ctkg"
 done

@@ -12,10 +12,10 @@ jena_cp="$(cat "$work/jena-cp.txt")"
 
 rm -rf "$work/q-ctkg" "$work/q-fuseki"
 printf '<https://w3id.org/ctkg/id/test/bench> <http://www.w3.org/2000/01/rdf-schema#label> "bench" .\n' > "$work/seed.nt"
-java -jar "$jar" load --quiet --no-validate --loc "$work/q-ctkg" "$work/seed.nt" > /dev/null
+"${ctkg[@]}" load --quiet --no-validate --loc "$work/q-ctkg" "$work/seed.nt" > /dev/null
 cp -r "$work/q-ctkg" "$work/q-fuseki"
 
-java -jar "$jar" serve --loc "$work/q-ctkg" --port 3071 --localhost --timeout 5 > "$work/ctkg.out" 2> /dev/null &
+"${ctkg[@]}" serve --loc "$work/q-ctkg" --port 3071 --localhost --timeout 5 > "$work/ctkg.out" 2> /dev/null &
 ctkg_pid=$!
 java -cp "$jena_cp" org.apache.jena.fuseki.main.cmds.FusekiMainCmd --tdb2 --loc "$work/q-fuseki" --port 3072 --localhost \
      --timeout 5000 --set tdb2:unionDefaultGraph=true /ctkg > "$work/fuseki.out" 2>&1 &

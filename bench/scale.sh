@@ -40,17 +40,17 @@ trap 'kill "${pids[@]}" 2> /dev/null || true' EXIT
 
 for n in "${sizes[@]}"; do
   data="$work/cases-$n.nt"
-  [ -f "$data" ] || java -jar "$jar" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
+  [ -f "$data" ] || "${ctkg[@]}" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null
   graph="https://w3id.org/ctkg/graph/cases-$n"
   for loader in phased parallel; do
     rm -rf "$work/tdb"
     load "tdb2.tdbloader --loader=$loader --graph" "$n" java -cp "$jena_cp" tdb2.tdbloader --loader=$loader --graph="$graph" --loc "$work/tdb" "$data"
   done
   rm -rf "$work/tdb" "$work/s-ctkg" "$work/s-fuseki"
-  load "ctkg load (validated)" "$n" java -jar "$jar" load --quiet --loc "$work/s-ctkg" "$data"
+  load "ctkg load (validated)" "$n" "${ctkg[@]}" load --quiet --loc "$work/s-ctkg" "$data"
   cp -r "$work/s-ctkg" "$work/s-fuseki"
 
-  java -jar "$jar" serve --loc "$work/s-ctkg" --port 3081 --localhost --timeout 300 --max-rows 0 > "$work/ctkg.out" 2>&1 &
+  "${ctkg[@]}" serve --loc "$work/s-ctkg" --port 3081 --localhost --timeout 300 --max-rows 0 > "$work/ctkg.out" 2>&1 &
   pids+=($!)
   java -cp "$jena_cp" org.apache.jena.fuseki.main.cmds.FusekiMainCmd --tdb2 --loc "$work/s-fuseki" --port 3082 --localhost \
        --timeout 300000 --set tdb2:unionDefaultGraph=true /ctkg > "$work/fuseki.out" 2>&1 &

@@ -11,10 +11,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 clients="${1:-64}"; seconds="${2:-300}"; triples="${3:-1000000}"
 data="$work/cases-$triples.nt"
-[ -f "$data" ] || java -jar "$jar" generate --triples "$triples" --seed 42 --out "$data" 2> /dev/null
+[ -f "$data" ] || "${ctkg[@]}" generate --triples "$triples" --seed 42 --out "$data" 2> /dev/null
 rm -rf "$work/soak-store"
-java -jar "$jar" load --quiet --no-validate --loc "$work/soak-store" "$data" > /dev/null
-java -jar "$jar" serve --loc "$work/soak-store" --port 3091 --localhost > "$work/soak-server.out" 2>&1 &
+"${ctkg[@]}" load --quiet --no-validate --loc "$work/soak-store" "$data" > /dev/null
+"${ctkg[@]}" serve --loc "$work/soak-store" --port 3091 --localhost > "$work/soak-server.out" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:3091/\$/ping" && break; sleep 0.5; done

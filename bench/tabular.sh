@@ -46,14 +46,14 @@ PY
   for mode in validated no-validate; do
     flag=(); [ "$mode" = no-validate ] && flag=(--no-validate)
     rm -rf "$dir/store"
-    run "mapping ($mode)" java -jar "$jar" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" \
+    run "mapping ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" \
         --mapping "$root/mappings/us-dol-ilab-2014.rml.ttl" "$table" "$dir/master_data_from_XL.csv"
     map_secs=$secs; map_kb=$kb
     triples=$(sed -n 's/.* triples_read=\([0-9]*\).*/\1/p' "$work/last.out")
-    [ -f "$dir/mapped.nt" ] || java -jar "$jar" map --mapping "$root/mappings/us-dol-ilab-2014.rml.ttl" --out "$dir/mapped.nt" \
+    [ -f "$dir/mapped.nt" ] || "${ctkg[@]}" map --mapping "$root/mappings/us-dol-ilab-2014.rml.ttl" --out "$dir/mapped.nt" \
         "$table" "$dir/master_data_from_XL.csv" 2> /dev/null
     rm -rf "$dir/store"
-    run "rdf ($mode)" java -jar "$jar" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" "$dir/mapped.nt"
+    run "rdf ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" "$dir/mapped.nt"
     rdf_secs=$secs
     ratio=$(awk -v m="$map_secs" -v r="$rdf_secs" 'BEGIN{printf "%.2f", r/m}')
     printf '| %s | %s | table → RML mapping (%s) | %.1f | %.0f | %s | %s |\n' "$n" "$triples" "$mode" "$map_secs" \
