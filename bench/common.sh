@@ -20,3 +20,28 @@ needs_time() {
 host_line() {
   echo "Host: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
 }
+
+# jena_classpath: sets $jena_cp, the class path of Jena's own commands (tdb2.tdbloader, plain Fuseki main)
+jena_classpath() {
+  (cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
+  jena_cp="$(cat "$work/jena-cp.txt")"
+}
+
+# timed NAME COMMAND... : runs the command (its output in $work/last.out); sets $secs and $kb (peak
+# resident set); stops the bench, showing the end of its errors, if it fails
+timed() {
+  needs_time
+  local name="$1" tf; shift
+  tf="$(mktemp)"
+  /usr/bin/time -f "%e %M" -o "$tf" "$@" > "$work/last.out" 2> "$work/last.err" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
+  read -r secs kb < "$tf"; rm -f "$tf"
+}
+
+# rate TRIPLES SECONDS: triples per second, rounded
+rate() { awk -v t="$1" -v s="$2" 'BEGIN{printf "%.0f", t/s}'; }
+
+# alive PORT: the HTTP status of a trivial query to the server on 127.0.0.1:PORT
+alive() { curl -s -o /dev/null -w '%{http_code}' --data-urlencode 'query=ASK {}' "http://127.0.0.1:$1/ctkg/sparql" || true; }
+
+# wait_up PORT: waits (up to two minutes) until that server answers queries
+wait_up() { for _ in $(seq 1 240); do [ "$(alive "$1")" = 200 ] && return; sleep 0.5; done; echo "bench: server on $1 did not start" >&2; exit 1; }

@@ -16,7 +16,6 @@ export CTKG_WRITER_PASSWORD="bench-$$"
 port=3097
 
 fresh_store() { rm -rf "$1"; "${ctkg[@]}" load --quiet --loc "$1" "$seed" > /dev/null; }
-rate() { awk -v t="$1" -v s="$2" 'BEGIN{printf "%.0f", t/s}'; }
 
 host_line
 echo

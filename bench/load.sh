@@ -11,18 +11,13 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
-(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
-jena_cp="$(cat "$work/jena-cp.txt")"
-needs_time
+jena_classpath
 
-# run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB |" and sets $secs
+# run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB |"
 run() {
   local name="$1" triples="$2"; shift 2
-  local tf; tf="$(mktemp)"
-  /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2> "$work/last.err" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
-  read -r secs kb < "$tf"; rm -f "$tf"
-  printf '| %s | %s | %.1f | %s | %s |\n' "$name" "$triples" "$secs" \
-    "$(awk -v t="$triples" -v s="$secs" 'BEGIN{printf "%.0f", t/s}')" "$((kb / 1024))"
+  timed "$name" "$@"
+  printf '| %s | %s | %.1f | %s | %s |\n' "$name" "$triples" "$secs" "$(rate "$triples" "$secs")" "$((kb / 1024))"
 }
 
 host_line

@@ -7,8 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 clients="${1:-32}"; seconds="${2:-60}"
-(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
-jena_cp="$(cat "$work/jena-cp.txt")"
+jena_classpath
 
 rm -rf "$work/q-ctkg" "$work/q-fuseki"
 printf '<https://w3id.org/ctkg/id/test/bench> <http://www.w3.org/2000/01/rdf-schema#label> "bench" .\n' > "$work/seed.nt"
@@ -21,10 +20,7 @@ java -cp "$jena_cp" org.apache.jena.fuseki.main.cmds.FusekiMainCmd --tdb2 --loc 
      --timeout 5000 --set tdb2:unionDefaultGraph=true /ctkg > "$work/fuseki.out" 2>&1 &
 fuseki_pid=$!
 trap 'kill $ctkg_pid $fuseki_pid 2> /dev/null || true' EXIT
-alive() { curl -s -o /dev/null -w '%{http_code}' --data-urlencode 'query=ASK {}' "http://127.0.0.1:$1/ctkg/sparql"; }
-for port in 3071 3072; do
-  for _ in $(seq 1 60); do [ "$(alive $port)" = 200 ] && break; sleep 0.5; done
-done
+wait_up 3071; wait_up 3072
 # Warm both JVMs up (JIT) before measuring.
 java "$here/QueryLoad.java" "http://127.0.0.1:3071/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null
 java "$here/QueryLoad.java" "http://127.0.0.1:3072/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null

@@ -18,23 +18,16 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000 10000000)
 runs="${RUNS:-50}"; budget="${BUDGET:-60}"
-(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/jena-cp.txt" > /dev/null)
-jena_cp="$(cat "$work/jena-cp.txt")"
-needs_time
+jena_classpath
 out="$work/scale"; mkdir -p "$out"
 : > "$out/loads.md"; : > "$out/queries.md"; : > "$out/pages.md"
 
 # load NAME TRIPLES COMMAND... : one row of the load table (also kept for the chart)
 load() {
   local name="$1" triples="$2"; shift 2
-  local tf; tf="$(mktemp)"
-  /usr/bin/time -f "%e %M" -o "$tf" "$@" > /dev/null 2> "$work/last.err" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
-  read -r secs kb < "$tf"; rm -f "$tf"
-  printf '| %s | %s | %.1f | %s | %s |\n' "$triples" "$name" "$secs" \
-    "$(awk -v t="$triples" -v s="$secs" 'BEGIN{printf "%.0f", t/s}')" "$((kb / 1024))" | tee -a "$out/loads.md" >&2
+  timed "$name" "$@"
+  printf '| %s | %s | %.1f | %s | %s |\n' "$triples" "$name" "$secs" "$(rate "$triples" "$secs")" "$((kb / 1024))" | tee -a "$out/loads.md" >&2
 }
-alive() { curl -s -o /dev/null -w '%{http_code}' --data-urlencode 'query=ASK {}' "http://127.0.0.1:$1/ctkg/sparql" || true; }
-wait_up() { for _ in $(seq 1 240); do [ "$(alive "$1")" = 200 ] && return; sleep 0.5; done; echo "bench: server on $1 did not start" >&2; exit 1; }
 pids=()
 trap 'kill "${pids[@]}" 2> /dev/null || true' EXIT
 

@@ -13,15 +13,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100000 1000000)
-needs_time
 graph="https://w3id.org/ctkg/graph/bench-goods"
-
-# run NAME COMMAND... : runs it, sets $secs and $kb
-run() {
-  local tf; tf="$(mktemp)"
-  /usr/bin/time -f "%e %M" -o "$tf" "${@:2}" > "$work/last.out" 2> "$work/last.err" || { echo "bench: $1 failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
-  read -r secs kb < "$tf"; rm -f "$tf"
-}
 
 host_line
 echo
@@ -46,20 +38,20 @@ PY
   for mode in validated no-validate; do
     flag=(); [ "$mode" = no-validate ] && flag=(--no-validate)
     rm -rf "$dir/store"
-    run "mapping ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" \
+    timed "mapping ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" \
         --mapping "$root/mappings/us-dol-ilab-2014.rml.ttl" "$table" "$dir/master_data_from_XL.csv"
     map_secs=$secs; map_kb=$kb
     triples=$(sed -n 's/.* triples_read=\([0-9]*\).*/\1/p' "$work/last.out")
     [ -f "$dir/mapped.nt" ] || "${ctkg[@]}" map --mapping "$root/mappings/us-dol-ilab-2014.rml.ttl" --out "$dir/mapped.nt" \
         "$table" "$dir/master_data_from_XL.csv" 2> /dev/null
     rm -rf "$dir/store"
-    run "rdf ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" "$dir/mapped.nt"
+    timed "rdf ($mode)" "${ctkg[@]}" load --quiet "${flag[@]}" --loc "$dir/store" --graph "$graph" "$dir/mapped.nt"
     rdf_secs=$secs
     ratio=$(awk -v m="$map_secs" -v r="$rdf_secs" 'BEGIN{printf "%.2f", r/m}')
     printf '| %s | %s | table → RML mapping (%s) | %.1f | %.0f | %s | %s |\n' "$n" "$triples" "$mode" "$map_secs" \
-      "$(awk -v t="$triples" -v s="$map_secs" 'BEGIN{print t/s}')" "$((map_kb / 1024))" "$ratio"
+      "$(rate "$triples" "$map_secs")" "$((map_kb / 1024))" "$ratio"
     printf '| %s | %s | the same triples as N-Triples (%s) | %.1f | %.0f | %s | |\n' "$n" "$triples" "$mode" "$rdf_secs" \
-      "$(awk -v t="$triples" -v s="$rdf_secs" 'BEGIN{print t/s}')" "$((kb / 1024))"
+      "$(rate "$triples" "$rdf_secs")" "$((kb / 1024))"
     rm -rf "$dir/store"
   done
 done
