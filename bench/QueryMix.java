@@ -39,8 +39,7 @@ public class QueryMix {
             }
             // Warm the server up on the whole mix first: the first query measured on a freshly started
             // server would otherwise also pay for its JIT and for reading the store's indexes from disk.
-            List<HttpRequest> mix = new ArrayList<>();
-            List<String> names = new ArrayList<>();
+            List<Timed> mix = new ArrayList<>();
             for (Path file : files) {
                 Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + variant + ".rq"));
                 String query = Files.readString(Files.exists(own) ? own : file);
@@ -52,16 +51,13 @@ public class QueryMix {
                         .header("Accept", graphResult ? "application/n-triples" : "text/tab-separated-values")
                         .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                         .build();
-                mix.add(request);
-                names.add(name + (Files.exists(own) ? " (" + variant + " variant)" : "") + (graphResult ? "\tgraph" : ""));
+                mix.add(new Timed(name + (Files.exists(own) ? " (" + variant + " variant)" : ""), request, graphResult ? 0 : 1));
             }
             for (int pass = 0; pass < 2; pass++)
-                for (HttpRequest request : mix)
-                    send(request);
-            for (int i = 0; i < mix.size(); i++) {
-                boolean graphResult = names.get(i).endsWith("\tgraph");
-                measure(size, label, names.get(i).replace("\tgraph", ""), mix.get(i), graphResult ? 0 : 1, runs, budget);
-            }
+                for (Timed t : mix)
+                    send(t.request());
+            for (Timed t : mix)
+                measure(size, label, t.name(), t.request(), t.headerLines(), runs, budget);
         } else {
             String base = args[3];
             int runs = Integer.parseInt(args[4]), budget = Integer.parseInt(args[5]);
@@ -72,6 +68,9 @@ public class QueryMix {
             }
         }
     }
+
+    /** A query of the mix: its name, its request, and the lines of its answer that are not results (see measure). */
+    record Timed(String name, HttpRequest request, int headerLines) {}
 
     /** headerLines: lines to subtract from the count (1 for TSV); -1 to report bytes instead. */
     static void measure(String size, String label, String name, HttpRequest request, int headerLines, int runs, int budget) throws Exception {

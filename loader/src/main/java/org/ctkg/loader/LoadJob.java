@@ -109,7 +109,7 @@ public final class LoadJob {
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.Kind.INTERNAL, "load failed: " + e.getMessage(), e);
         } catch (InternalError e) {
-            // a memory-mapped write that found no space (while validating or committing)
+            // a memory-mapped write that found no space on the disk (writing, validating or committing)
             throw Writer.cannotWrite(e);
         } finally {
             if (!committed)
@@ -158,7 +158,7 @@ public final class LoadJob {
                     sorted.add(g, s, p, o);
                 else
                     dsg.add(g, s, p, o);
-            } catch (RuntimeException | InternalError e) {
+            } catch (RuntimeException e) {
                 throw cannotWrite(e);
             }
             if (validate)
@@ -172,7 +172,7 @@ public final class LoadJob {
             try {
                 if (sorted != null)
                     sorted.flush();
-            } catch (RuntimeException | InternalError e) {
+            } catch (RuntimeException e) {
                 throw cannotWrite(e);
             }
         }

@@ -2,6 +2,7 @@ package org.ctkg.loader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class MappingFunctionsTest {
         Path goods = Path.of("../data/us-dol-ilab-2014/goods_from_XL.csv");
         long checked = Files.readAllLines(goods).stream().skip(1).flatMap(line -> java.util.Arrays.stream(line.split(",")))
                 .peek(v -> assertEquals(byRegex(v), MappingFunctions.slugOf(v), v)).count();
-        assertEquals(true, checked > 1000, "checked " + checked + " values");
+        assertTrue(checked > 1000, "checked " + checked + " values");
     }
 
     @Test

@@ -41,13 +41,13 @@ final class BrowsePages extends HttpServlet {
     private final transient DatasetGraph dsg;
     private final LinkedData.Iris iris;
     private final transient SearchIndex searchIndex;
-    private transient List<String[]> classCounts;
-    private long classCountsVersion = -1;
+    private final transient UntilWritten<List<String[]>> classCounts;
 
     BrowsePages(SearchIndex searchIndex, LinkedData.Iris iris) {
         this.searchIndex = searchIndex;
         this.dsg = searchIndex.dataset();
         this.iris = iris;
+        this.classCounts = new UntilWritten<>(dsg);
     }
 
     @Override
@@ -90,14 +90,9 @@ final class BrowsePages extends HttpServlet {
      * Instances per ctkg class, counted once per state of the store (recounted after any write):
      * counting scans every typed resource, too much for each visit of the home page of a large store.
      */
-    private synchronized List<String[]> classCounts() {
-        long version = DatasetDescription.writesBegun(dsg);
-        if (classCounts == null || version < 0 || version != classCountsVersion) {
-            classCounts = rows("SELECT ?c ?label (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . ?c rdfs:label ?label . FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } "
-                    + "GROUP BY ?c ?label ORDER BY DESC(?n) ?label", null, "c", "label", "n");
-            classCountsVersion = version;
-        }
-        return classCounts;
+    private List<String[]> classCounts() {
+        return classCounts.get(null, () -> rows("SELECT ?c ?label (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . ?c rdfs:label ?label . "
+                + "FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } GROUP BY ?c ?label ORDER BY DESC(?n) ?label", null, "c", "label", "n"));
     }
 
     /** How many resources have the class itself as a type (from the cached counts), 0 if none. */

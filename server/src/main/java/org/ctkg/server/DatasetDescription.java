@@ -32,33 +32,16 @@ final class DatasetDescription {
     /** The IRI of the VoID dataset description. */
     static final Node DATASET = NodeFactory.createURI(Ids.BASE + "dataset");
     private final DatasetGraph dsg;
-    private Graph cached;
-    private long cachedVersion = -1;
-    private String cachedFor;
+    private final UntilWritten<Graph> cached;
 
     DatasetDescription(DatasetGraph dsg) {
         this.dsg = dsg;
+        this.cached = new UntilWritten<>(dsg);
     }
 
     /** The description, for a server whose base URL is given (the endpoint IRIs depend on it). */
-    synchronized Graph describe(String baseUrl) {
-        long version = writesBegun(dsg);
-        if (cached == null || !baseUrl.equals(cachedFor) || version < 0 || version != cachedVersion) {
-            cached = Txn.calculateRead(dsg, () -> build(baseUrl));
-            cachedVersion = version;
-            cachedFor = baseUrl;
-        }
-        return cached;
-    }
-
-    /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
-    static long writesBegun(DatasetGraph dsg) {
-        DatasetGraph base = dsg;
-        // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
-        while (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(base) && base instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w)
-            base = w.getWrapped();
-        return org.apache.jena.tdb2.sys.TDBInternal.isTDB2(base)
-                ? org.apache.jena.tdb2.sys.TDBInternal.getTransactionCoordinator(base).countBeginWrite() : -1;
+    Graph describe(String baseUrl) {
+        return cached.get(baseUrl, () -> Txn.calculateRead(dsg, () -> build(baseUrl)));
     }
 
     private Graph build(String baseUrl) {

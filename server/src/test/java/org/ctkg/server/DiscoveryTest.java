@@ -58,13 +58,13 @@ class DiscoveryTest extends CuratedServerTest {
     void theStateOfAServedTdb2StoreIsKnownSoDescriptionsAreCountedOncePerState() {
         var tdb = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();
         var served = new SearchIndex(tdb).dataset();
-        long before = DatasetDescription.writesBegun(served);
+        long before = UntilWritten.writesBegun(served);
         assertTrue(before >= 0, "known through the search wrapper: " + before);
         org.apache.jena.system.Txn.executeRead(served, () -> served.find().hasNext());
-        assertEquals(before, DatasetDescription.writesBegun(served), "a read does not change it");
+        assertEquals(before, UntilWritten.writesBegun(served), "a read does not change it");
         var n = org.apache.jena.graph.NodeFactory.createURI("urn:test:n");
         org.apache.jena.system.Txn.executeWrite(served, () -> served.add(n, n, n, n));
-        assertTrue(DatasetDescription.writesBegun(served) > before, "a write does");
+        assertTrue(UntilWritten.writesBegun(served) > before, "a write does");
     }
 
     @Test
