@@ -27,13 +27,25 @@ jena_classpath() {
   jena_cp="$(cat "$work/jena-cp.txt")"
 }
 
-# timed NAME COMMAND... : runs the command (its output in $work/last.out); sets $secs and $kb (peak
-# resident set); stops the bench, showing the end of its errors, if it fails
+# timed NAME COMMAND... : runs the command (its output in $work/last.out); sets $secs, $kb (peak
+# resident set, which counts the pages of memory-mapped store files the process touched) and
+# $anon_kb (peak anonymous memory of the process: heap and native memory, sampled twice a second);
+# stops the bench, showing the end of its errors, if it fails
 timed() {
   needs_time
-  local name="$1" tf; shift
+  local name="$1" tf pid; shift
   tf="$(mktemp)"
-  /usr/bin/time -f "%e %M" -o "$tf" "$@" > "$work/last.out" 2> "$work/last.err" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
+  /usr/bin/time -f "%e %M" -o "$tf" "$@" > "$work/last.out" 2> "$work/last.err" &
+  pid=$!
+  anon_kb=0
+  while kill -0 "$pid" 2> /dev/null; do
+    for p in $(pgrep -P "$pid"); do
+      a=$(awk '/^RssAnon/ {print $2}' "/proc/$p/status" 2> /dev/null || true)
+      [ -n "$a" ] && [ "$a" -gt "$anon_kb" ] && anon_kb=$a
+    done
+    sleep 0.5
+  done
+  wait "$pid" || { echo "bench: $name failed:" >&2; tail -5 "$work/last.err" >&2; exit 1; }
   read -r secs kb < "$tf"; rm -f "$tf"
 }
 

@@ -7,23 +7,24 @@
 # Each tool loads into a fresh TDB2 store. tdbloader runs twice: into the default graph (its
 # default), and into a named graph with --graph, which is what ctkg does (a named graph per
 # source), so the second is the like-for-like comparison. Peak memory is the maximum resident
-# set size reported by /usr/bin/time. Work files go to bench/work (or $BENCH_WORK).
+# set size reported by /usr/bin/time, and the part of it that is the process's own (anonymous)
+# memory rather than pages of the store's memory-mapped files. Work files go to bench/work (or $BENCH_WORK).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
 jena_classpath
 
-# run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB |"
+# run NAME TRIPLES COMMAND... : prints "| NAME | triples | seconds | triples/s | peak MB | of which anonymous MB |"
 run() {
   local name="$1" triples="$2"; shift 2
   timed "$name" "$@"
-  printf '| %s | %s | %.1f | %s | %s |\n' "$name" "$triples" "$secs" "$(rate "$triples" "$secs")" "$((kb / 1024))"
+  printf '| %s | %s | %.1f | %s | %s | %s |\n' "$name" "$triples" "$secs" "$(rate "$triples" "$secs")" "$((kb / 1024))" "$((anon_kb / 1024))"
 }
 
 host_line
 echo
-echo "| run | triples | seconds | triples/s | peak MB |"
-echo "|---|---|---|---|---|"
+echo "| run | triples | seconds | triples/s | peak MB | of which anonymous MB |"
+echo "|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   data="$work/cases-$n.nt"
   [ -f "$data" ] || "${ctkg[@]}" generate --triples "$n" --seed 42 --out "$data" 2> /dev/null

@@ -2,12 +2,15 @@ package org.ctkg.loader;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -18,20 +21,24 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.ShapesValidation;
 
 /**
- * One data-integration job: reads sources as streams into a store inside one write transaction,
- * optionally adds the RDFS closure of the ontology's hierarchy, validates what it wrote against
- * the shapes, records its provenance, and commits once. Any failure aborts the transaction, so
- * the store is exactly as it was before the job.
+ * One data-integration job: reads sources as streams into a store, optionally adds the RDFS
+ * closure of the ontology's hierarchy, validates what it wrote against the shapes, records its
+ * provenance, and commits once: in the store's write transaction, or, for large offline loads,
+ * by promoting a new {@link StoreGeneration} built beside the store. Any failure aborts, so the
+ * store is exactly as it was before the job.
  * <pre>
  *   LoadReport report = LoadJob.create(store).source(RdfFile.of(path, null)).build().run();
  * </pre>
  */
 public final class LoadJob {
     private static final int PROGRESS_EVERY = 50_000;
+    /** Inputs smaller than this are written in one transaction: a new generation would not pay for itself. */
+    private static final long NEW_GENERATION_MIN_BYTES = 32L << 20;
 
     private final Store store;
     private final List<Source> sources;
@@ -43,6 +50,8 @@ public final class LoadJob {
     private final ShapesValidation validation;
     private final Node shapesIri;
     private final LoadMonitor monitor;
+    private final Boolean newGeneration;
+    private final int indexThreads;
 
     private LoadJob(Builder b) {
         this.store = b.store;
@@ -55,6 +64,8 @@ public final class LoadJob {
         this.validation = b.validation == null ? ShapesValidation.standard() : b.validation;
         this.shapesIri = b.shapesIri;
         this.monitor = b.monitor;
+        this.newGeneration = b.newGeneration;
+        this.indexThreads = b.indexThreads;
     }
 
     /** A job writing into the store. */
@@ -68,42 +79,9 @@ public final class LoadJob {
      * @throws LoadException when it fails; the store is then as it was
      */
     public LoadReport run() {
-        DatasetGraph dsg = store.dataset();
         Instant started = Instant.now();
-        dsg.begin(TxnType.WRITE);
-        boolean committed = false;
         try {
-            if (store.isNew())
-                store.seed();
-            Writer writer = new Writer(dsg);
-            StreamRDF sink = infer ? RDFSFactory.streamRDFS(writer, CtkgFiles.ontology()) : writer;
-            List<Source.InputRecord> inputs = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            for (Source source : sources) {
-                monitor.startSource(source.name());
-                writer.currentSource = source;
-                source.send(sink);
-                inputs.addAll(source.records());
-                notes.addAll(source.notes());
-            }
-            writer.flush();
-            monitor.written(writer.count);
-            ValidationReport report = null;
-            if (validate) {
-                monitor.validating(writer.subjects.size());
-                report = validation.validateNodes(dsg.getUnionGraph(), writer.subjects.iterator());
-            }
-            if (report != null && !report.conforms() && !lenient)
-                throw new LoadException(LoadException.Kind.INVALID,
-                        report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
-            Map<Node, LoadReport.GraphChange> changes = writer.changes();
-            LoadReport result = new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes,
-                                               writer.count, report, notes);
-            Provenance.record(dsg, result, validate ? shapesIri : null);
-            monitor.committing();
-            dsg.commit();
-            committed = true;
-            return result;
+            return writesNewGeneration() ? runInNewGeneration(started) : runInTransaction(started);
         } catch (LoadException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -112,30 +90,233 @@ public final class LoadJob {
             // a memory-mapped write that found no space on the disk (writing, validating or committing)
             throw Writer.cannotWrite(e);
         } finally {
-            if (!committed)
-                dsg.abort();
-            dsg.end();
             monitor.finished();
         }
     }
 
+    /** Everything in the store's own write transaction: for live stores and for jobs small beside their store. */
+    private LoadReport runInTransaction(Instant started) {
+        DatasetGraph dsg = store.dataset();
+        dsg.begin(TxnType.WRITE);
+        boolean committed = false;
+        try {
+            if (store.isNew())
+                store.seed();
+            Writer writer = new Writer(new InTransaction(dsg));
+            List<Source.InputRecord> inputs = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            read(writer, inputs, notes);
+            ValidationReport report = null;
+            if (validate) {
+                monitor.validating(writer.subjects.size());
+                report = validation.validateNodes(dsg.getUnionGraph(), writer.subjects.iterator());
+            }
+            LoadReport result = report(dsg, writer, report, started, inputs, notes);
+            Provenance.record(dsg, result, validate ? shapesIri : null);
+            monitor.committing();
+            dsg.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed)
+                dsg.abort();
+            dsg.end();
+        }
+    }
+
     /**
-     * Writes what the sources send into the store: triples to the job's graph or the source's
+     * The same steps in a {@link StoreGeneration}, which the job's quads enter through several
+     * index threads ({@link ParallelIndexWriter}); committing is the generation's promotion.
+     */
+    private LoadReport runInNewGeneration(Instant started) {
+        try (StoreGeneration generation = StoreGeneration.after(store)) {
+            DatasetGraph gen = generation.dataset();
+            Map<Node, Long> seeded = new HashMap<>();
+            Txn.executeWrite(gen, () -> {
+                if (store.isNew()) {
+                    store.seedInto(gen);
+                    gen.listGraphNodes().forEachRemaining(g -> seeded.put(g, Stores.quadsIn(gen, g)));
+                }
+                if (replace)
+                    graphsKnownBefore().forEach(g -> gen.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+            });
+            ParallelIndexWriter indexes = new ParallelIndexWriter(generation.dataset(), indexThreads);
+            Writer writer = new Writer(new InGeneration(indexes, seeded));
+            List<Source.InputRecord> inputs = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            try {
+                read(writer, inputs, notes);
+                indexes.commit();
+            } finally {
+                indexes.abort();
+            }
+            generation.reopen();
+            DatasetGraph built = generation.dataset();
+            ValidationReport report = null;
+            if (validate) {
+                monitor.validating(writer.subjects.size());
+                report = validation.validateNodesInParallel(built, List.copyOf(writer.subjects), indexThreads);
+            }
+            ValidationReport validated = report;
+            LoadReport result = Txn.calculateRead(built, () -> report(built, writer, validated, started, inputs, notes));
+            Txn.executeWrite(built, () -> Provenance.record(built, result, validate ? shapesIri : null));
+            monitor.committing();
+            generation.promote();
+            return result;
+        }
+    }
+
+    /**
+     * A new generation pays for a copy of the store, and gains by building the indexes on several
+     * threads: worth it for an offline store when the input is large, and new or at least as
+     * large as the store's files. Replacing graphs needs them known before reading (from --graph, or from
+     * sources of triples only).
+     */
+    private boolean writesNewGeneration() {
+        if (store.location() == null || Boolean.FALSE.equals(newGeneration))
+            return false;
+        boolean graphsKnown = targetGraph != null || sources.stream().noneMatch(Source::sendsQuads);
+        if (replace && !graphsKnown)
+            return false;
+        if (Boolean.TRUE.equals(newGeneration))
+            return true;
+        long bytes = 0;
+        for (Source source : sources) {
+            if (source.bytes() < 0)
+                return false;
+            bytes += source.bytes();
+        }
+        return bytes >= NEW_GENERATION_MIN_BYTES && (store.isNew() || bytes >= StoreGeneration.currentBytes(store));
+    }
+
+    private Set<Node> graphsKnownBefore() {
+        Set<Node> graphs = new LinkedHashSet<>();
+        if (targetGraph != null)
+            graphs.add(targetGraph);
+        else
+            sources.forEach(s -> graphs.add(s.defaultGraph()));
+        return graphs;
+    }
+
+    /** Sends every source through the writer (and the RDFS closure when asked). */
+    private void read(Writer writer, List<Source.InputRecord> inputs, List<String> notes) {
+        StreamRDF sink = infer ? RDFSFactory.streamRDFS(writer, CtkgFiles.ontology()) : writer;
+        for (Source source : sources) {
+            monitor.startSource(source.name());
+            writer.currentSource = source;
+            source.send(sink);
+            inputs.addAll(source.records());
+            notes.addAll(source.notes());
+        }
+        writer.flush();
+        monitor.written(writer.count);
+    }
+
+    /** Reports the job, or fails it on violations unless lenient; call inside a transaction on {@code dsg}. */
+    private LoadReport report(DatasetGraph dsg, Writer writer, ValidationReport report, Instant started,
+                              List<Source.InputRecord> inputs, List<String> notes) {
+        if (report != null && !report.conforms() && !lenient)
+            throw new LoadException(LoadException.Kind.INVALID,
+                    report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
+        Map<Node, LoadReport.GraphChange> changes = writer.changes(g -> Stores.quadsIn(dsg, g));
+        return new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes, writer.count, report, notes);
+    }
+
+    /** Where a job's quads go, and what its graphs held before. */
+    private interface Destination {
+        void add(Node g, Node s, Node p, Node o);
+
+        /** Writes anything still buffered. */
+        default void flush() {}
+
+        /** Quads in the graph before the job (and before any replacement). */
+        long sizeBefore(Node g);
+
+        /** Empties the graph, for a replacement. */
+        void clear(Node g);
+    }
+
+    /** Into the store's write transaction, sorted in batches where the store is TDB2. */
+    private static final class InTransaction implements Destination {
+        private final DatasetGraph dsg;
+        private final SortedQuadWriter sorted;
+
+        InTransaction(DatasetGraph dsg) {
+            this.dsg = dsg;
+            this.sorted = SortedQuadWriter.supports(dsg) ? new SortedQuadWriter(dsg) : null;
+        }
+
+        @Override
+        public void add(Node g, Node s, Node p, Node o) {
+            if (sorted != null)
+                sorted.add(g, s, p, o);
+            else
+                dsg.add(g, s, p, o);
+        }
+
+        @Override
+        public void flush() {
+            if (sorted != null)
+                sorted.flush();
+        }
+
+        @Override
+        public long sizeBefore(Node g) {
+            return Stores.quadsIn(dsg, g);
+        }
+
+        @Override
+        public void clear(Node g) {
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        }
+    }
+
+    /**
+     * Into a new generation's index threads. What a graph held before is read from the current
+     * store (it is the generation's starting point) or from the seed of a new store; graphs
+     * being replaced were emptied before the threads started.
+     */
+    private final class InGeneration implements Destination {
+        private final ParallelIndexWriter indexes;
+        private final Map<Node, Long> seeded;
+
+        InGeneration(ParallelIndexWriter indexes, Map<Node, Long> seeded) {
+            this.indexes = indexes;
+            this.seeded = seeded;
+        }
+
+        @Override
+        public void add(Node g, Node s, Node p, Node o) {
+            indexes.add(g, s, p, o);
+        }
+
+        @Override
+        public long sizeBefore(Node g) {
+            DatasetGraph current = store.dataset();
+            return seeded.getOrDefault(g, 0L) + Txn.calculateRead(current, () -> Stores.quadsIn(current, g));
+        }
+
+        @Override
+        public void clear(Node g) {
+            // done before reading: see runInNewGeneration
+        }
+    }
+
+    /**
+     * Sends what the sources send to the destination: triples to the job's graph or the source's
      * own, quads to their graph unless the job names one. Clears each graph the first time it
      * is touched when replacing, and remembers the subjects it wrote for validation.
      */
     private final class Writer extends StreamRDFBase {
-        private final DatasetGraph dsg;
+        private final Destination destination;
         private final Map<Node, Long> sizeBefore = new LinkedHashMap<>();
         private final Map<Node, Long> removed = new LinkedHashMap<>();
         private final Set<Node> subjects = new HashSet<>();
-        private final SortedQuadWriter sorted;
         private Source currentSource;
         private long count;
 
-        Writer(DatasetGraph dsg) {
-            this.dsg = dsg;
-            this.sorted = SortedQuadWriter.supports(dsg) ? new SortedQuadWriter(dsg) : null;
+        Writer(Destination destination) {
+            this.destination = destination;
         }
 
         @Override
@@ -154,10 +335,7 @@ public final class LoadJob {
             if (!sizeBefore.containsKey(g))
                 touch(g);
             try {
-                if (sorted != null)
-                    sorted.add(g, s, p, o);
-                else
-                    dsg.add(g, s, p, o);
+                destination.add(g, s, p, o);
             } catch (RuntimeException e) {
                 throw cannotWrite(e);
             }
@@ -170,8 +348,7 @@ public final class LoadJob {
         /** Writes anything still buffered; call before reading the store back. */
         void flush() {
             try {
-                if (sorted != null)
-                    sorted.flush();
+                destination.flush();
             } catch (RuntimeException e) {
                 throw cannotWrite(e);
             }
@@ -187,9 +364,9 @@ public final class LoadJob {
         }
 
         private void touch(Node g) {
-            long size = graphSize(g);
+            long size = destination.sizeBefore(g);
             if (replace) {
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                destination.clear(g);
                 removed.put(g, size);
                 size = 0;
             } else {
@@ -198,13 +375,10 @@ public final class LoadJob {
             sizeBefore.put(g, size);
         }
 
-        private long graphSize(Node g) {
-            return dsg.stream(g, Node.ANY, Node.ANY, Node.ANY).count();
-        }
-
-        Map<Node, LoadReport.GraphChange> changes() {
+        /** Each graph written to: quads added (its size now, from {@code sizeNow}, less its size before) and removed. */
+        Map<Node, LoadReport.GraphChange> changes(ToLongFunction<Node> sizeNow) {
             Map<Node, LoadReport.GraphChange> changes = new LinkedHashMap<>();
-            sizeBefore.forEach((g, before) -> changes.put(g, new LoadReport.GraphChange(graphSize(g) - before, removed.get(g))));
+            sizeBefore.forEach((g, before) -> changes.put(g, new LoadReport.GraphChange(sizeNow.applyAsLong(g) - before, removed.get(g))));
             return changes;
         }
     }
@@ -221,6 +395,8 @@ public final class LoadJob {
         private ShapesValidation validation;
         private Node shapesIri = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/ctkg/shapes");
         private LoadMonitor monitor = LoadMonitor.SILENT;
+        private Boolean newGeneration;
+        private int indexThreads = ParallelIndexWriter.threadsForThisMachine();
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store);
@@ -275,6 +451,23 @@ public final class LoadJob {
         /** Hears progress; default silent. */
         public Builder monitor(LoadMonitor monitor) {
             this.monitor = Objects.requireNonNull(monitor);
+            return this;
+        }
+
+        /**
+         * Writes into a new {@link StoreGeneration} of the store (true) or into the store's own
+         * write transaction (false); default: a new generation for a store opened from a directory
+         * when the input is large and at least as large as the store. A job replacing graphs it
+         * cannot know before reading (quads without --graph) always uses the transaction.
+         */
+        public Builder newGeneration(boolean newGeneration) {
+            this.newGeneration = newGeneration;
+            return this;
+        }
+
+        /** Threads building a new generation's indexes; default one per core. */
+        public Builder indexThreads(int threads) {
+            this.indexThreads = Math.max(1, threads);
             return this;
         }
 

@@ -95,6 +95,21 @@ public final class RdfFile implements Source {
         return defaultGraph;
     }
 
+    /** The file's size; a compressed file counts as five times its size, about what it holds. */
+    @Override
+    public long bytes() {
+        try {
+            return Files.size(path) * (gzip ? 5 : 1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public boolean sendsQuads() {
+        return RDFLanguages.isQuads(lang);
+    }
+
     private static Node graphNamedAfter(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz"))

@@ -134,6 +134,23 @@ public final class RmlMapping implements Source {
         return List.copyOf(notes);
     }
 
+    /**
+     * The tables' sizes times ten: about the size of the RDF a table makes, each row becoming
+     * several triples that each repeat long IRIs.
+     */
+    @Override
+    public long bytes() {
+        long total = 0;
+        for (Path input : inputs) {
+            try {
+                total += Files.size(input);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return total * 10;
+    }
+
     @Override
     public void send(StreamRDF destination) {
         records.clear();

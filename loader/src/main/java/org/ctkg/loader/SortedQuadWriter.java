@@ -59,16 +59,20 @@ final class SortedQuadWriter {
                                            nodeTable.getAllocateNodeId(q[2]), nodeTable.getAllocateNodeId(q[3]));
         }
         batch.clear();
+        for (TupleIndex index : indexes)
+            insertSorted(index, tuples);
+    }
+
+    /** Inserts the tuples into the index in the index's own key order. */
+    static void insertSorted(TupleIndex index, Tuple<NodeId>[] tuples) {
         @SuppressWarnings("unchecked")
         Tuple<NodeId>[] keys = new Tuple[tuples.length];
-        for (TupleIndex index : indexes) {
-            TupleMap map = index.getMapping();
-            for (int i = 0; i < tuples.length; i++)
-                keys[i] = map.map(tuples[i]);
-            Arrays.sort(keys, SortedQuadWriter::compare);
-            for (Tuple<NodeId> key : keys)
-                index.add(map.unmap(key));
-        }
+        TupleMap map = index.getMapping();
+        for (int i = 0; i < tuples.length; i++)
+            keys[i] = map.map(tuples[i]);
+        Arrays.sort(keys, SortedQuadWriter::compare);
+        for (Tuple<NodeId> key : keys)
+            index.add(map.unmap(key));
     }
 
     private static int compare(Tuple<NodeId> a, Tuple<NodeId> b) {

@@ -21,6 +21,19 @@ public interface Source {
      */
     void send(StreamRDF destination);
 
+    /**
+     * About how many bytes of RDF or tables the source will read, to choose how to write them
+     * (see {@link LoadJob.Builder#newGeneration}); -1 when not known.
+     */
+    default long bytes() {
+        return -1;
+    }
+
+    /** False only when every statement the source sends is a triple, so its graph is known before it is read. */
+    default boolean sendsQuads() {
+        return true;
+    }
+
     /** What was read, for provenance: known after {@link #send}. */
     InputRecord record();
 

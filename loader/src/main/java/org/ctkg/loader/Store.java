@@ -23,7 +23,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class Store implements AutoCloseable {
     private final Path location;
-    private final DatasetGraph dsg;
+    private DatasetGraph dsg;
     private final boolean isNew;
     private final boolean owned;
     private boolean seeded;
@@ -88,8 +88,20 @@ public final class Store implements AutoCloseable {
 
     /** Writes what ctkg serves by default (ontology, curated graph, integrated sources); call inside a write transaction. */
     void seed() {
-        Stores.streamDefaultContent(StreamRDFLib.dataset(dsg));
+        seedInto(dsg);
+    }
+
+    /** As {@link #seed}, into the store's next generation. */
+    void seedInto(DatasetGraph destination) {
+        Stores.streamDefaultContent(StreamRDFLib.dataset(destination));
         seeded = true;
+    }
+
+    /** Opens the store's directory again: after a job has switched it to a new generation. */
+    void reopen() {
+        TDBInternal.expel(dsg);
+        dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
+        Stores.unionDefaultGraph(dsg);
     }
 
     /** Closes the store; a store created by this handle that holds no commit is removed. */

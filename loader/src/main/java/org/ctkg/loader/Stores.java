@@ -3,8 +3,11 @@ package org.ctkg.loader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
@@ -13,6 +16,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.ctkg.ontology.CtkgFiles;
 
 /**
@@ -45,6 +52,25 @@ public final class Stores {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + IntegratedSources.RESOURCE, e);
         }
+    }
+
+    /**
+     * The number of quads in a named graph; call inside a transaction. A TDB2 store counts them in
+     * its graph-first index without reading the nodes.
+     */
+    public static long quadsIn(DatasetGraph dsg, Node g) {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        if (tdb == null)
+            return dsg.stream(g, Node.ANY, Node.ANY, Node.ANY).count();
+        NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
+        NodeId id = quads.getNodeTable().getNodeIdForNode(g);
+        if (NodeId.isDoesNotExist(id))
+            return 0;
+        Iterator<Tuple<NodeId>> it = quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny);
+        long n = 0;
+        for (; it.hasNext(); it.next())
+            n++;
+        return n;
     }
 
     /** True when the store holds no quads at all. */

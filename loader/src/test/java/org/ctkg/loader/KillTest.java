@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * kill -9 of a loading process at ten moments of the job, from its start to its commit: the store
- * reopens with exactly its previous content every time, or (killed while committing, once the
- * commit is durable) exactly the content the job commits; never a mix.
+ * kill -9 of a loading process at moments of the job from its start to its commit, writing in one
+ * transaction and writing a new store generation: the store reopens with exactly its previous
+ * content every time, or (killed while committing, once the commit is durable) exactly the content
+ * the job commits; never a mix.
  */
 class KillTest {
     private static final int PEOPLE = 120_000; // 3 triples each
@@ -75,16 +76,19 @@ class KillTest {
         return quads.stream().filter(q -> !q.endsWith("<https://w3id.org/ctkg/graph/provenance> .")).toList();
     }
 
-    @ParameterizedTest(name = "killed at: {0}")
-    @ValueSource(strings = {"reading", "progress 50000", "progress 100000", "progress 150000", "progress 200000",
-                            "progress 300000", "progress 350000", "written", "validating", "committing"})
-    void killedLoadLeavesTheStoreAsItWasOrAsTheJobLeftIt(String moment, @TempDir Path tmp) throws Exception {
+    @ParameterizedTest(name = "writing {0}, killed at: {1}")
+    @CsvSource({"transaction, reading", "transaction, progress 50000", "transaction, progress 100000",
+                "transaction, progress 150000", "transaction, progress 200000", "transaction, progress 300000",
+                "transaction, progress 350000", "transaction, written", "transaction, validating", "transaction, committing",
+                "generation, reading", "generation, progress 100000", "generation, progress 300000",
+                "generation, written", "generation, validating", "generation, committing"})
+    void killedLoadLeavesTheStoreAsItWasOrAsTheJobLeftIt(String mode, String moment, @TempDir Path tmp) throws Exception {
         Path loc = tmp.resolve("store");
         copy(shared.resolve("seeded"), loc);
         List<String> before = StoreSnapshot.of(loc);
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LoadInChildProcess.class.getName(), loc.toString(), data.toString())
+                "-cp", System.getProperty("java.class.path"), LoadInChildProcess.class.getName(), loc.toString(), data.toString(), mode)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         boolean reached = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -105,6 +109,10 @@ class KillTest {
         if (!moment.equals("committing"))
             assertEquals(137, child.exitValue(), "killed by SIGKILL");
         List<String> now = StoreSnapshot.of(loc);
+        try (var files = Files.list(loc)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("Data-")).count(),
+                    "one generation once the store is open again: an unfinished one is removed");
+        }
         if (now.equals(before))
             return;  // exactly as before the job, its provenance included
         assertEquals("committing", moment, "the store after kill -9 differs from before the job");

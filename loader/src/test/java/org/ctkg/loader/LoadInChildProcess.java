@@ -3,7 +3,8 @@ package org.ctkg.loader;
 import java.nio.file.Path;
 
 /**
- * A load job in a process of its own, for the kill test: {@code LoadInChildProcess STORE FILE}.
+ * A load job in a process of its own, for the kill test: {@code LoadInChildProcess STORE FILE MODE},
+ * MODE {@code generation} (a new store generation) or {@code transaction}.
  * Prints {@code reading}, {@code progress N} as it reads, {@code written}, {@code validating} when it
  * checks the shapes, {@code committing} just before the commit and {@code committed} after it, so
  * the test can kill it at a chosen moment.
@@ -18,7 +19,7 @@ public final class LoadInChildProcess {
 
     public static void main(String... args) {
         try (Store store = Store.open(Path.of(args[0]))) {
-            LoadJob.create(store).source(RdfFile.of(Path.of(args[1]), null)).monitor(new LoadMonitor() {
+            LoadJob.create(store).newGeneration(args[2].equals("generation")).source(RdfFile.of(Path.of(args[1]), null)).monitor(new LoadMonitor() {
                 @Override
                 public void startSource(String name) {
                     say("reading");

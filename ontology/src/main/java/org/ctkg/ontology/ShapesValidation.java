@@ -1,8 +1,14 @@
 package org.ctkg.ontology;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -15,6 +21,8 @@ import org.apache.jena.shacl.engine.TargetType;
 import org.apache.jena.shacl.engine.ValidationContext;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ValidationProc;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 
 /**
@@ -27,6 +35,9 @@ import org.apache.jena.vocabulary.RDF;
  * </pre>
  */
 public final class ShapesValidation {
+    /** Fewer focus nodes than this per thread are not worth a thread. */
+    private static final int MIN_PER_THREAD = 10_000;
+
     private final Shapes shapes;
     private final Graph ontology;
     private final ClassHierarchy hierarchy;
@@ -75,6 +86,41 @@ public final class ShapesValidation {
             }
         }
         return vCxt.generateReport();
+    }
+
+    /**
+     * As {@link #validateNodes}, with the focus nodes shared out over several threads, each
+     * reading the dataset's union graph in its own read transaction; the reports are merged. For
+     * committed data: another thread does not see a write transaction's changes.
+     */
+    public ValidationReport validateNodesInParallel(DatasetGraph dsg, List<Node> focusNodes, int threads) {
+        int n = Math.max(1, Math.min(threads, focusNodes.size() / MIN_PER_THREAD));
+        if (n == 1)
+            return Txn.calculateRead(dsg, () -> validateNodes(dsg.getUnionGraph(), focusNodes.iterator()));
+        ExecutorService executor = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<ValidationReport>> parts = new ArrayList<>();
+            int size = (focusNodes.size() + n - 1) / n;
+            for (int from = 0; from < focusNodes.size(); from += size) {
+                List<Node> part = focusNodes.subList(from, Math.min(focusNodes.size(), from + size));
+                parts.add(executor.submit(() -> Txn.calculateRead(dsg, () -> validateNodes(dsg.getUnionGraph(), part.iterator()))));
+            }
+            ValidationReport.Builder merged = ValidationReport.create();
+            for (Future<ValidationReport> part : parts)
+                part.get().getEntries().forEach(merged::addReportEntry);
+            return merged.build();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            if (e.getCause() instanceof Error err)
+                throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation interrupted", e);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private Set<Node> typesOf(Graph data, Node node) {

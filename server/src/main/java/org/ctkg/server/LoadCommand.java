@@ -29,8 +29,11 @@ final class LoadCommand implements Command {
             out.println("       ctkg load --server URL [--user NAME] [--password-file FILE] [options] FILE...   (into a running server)");
             out.println();
             out.println("Loads RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD; .gz too) into the TDB2 store at DIR");
-            out.println("in one transaction: parse as a stream, validate against the shapes, record provenance, commit once.");
-            out.println("Any failure leaves the store exactly as it was. A new store is seeded with the ontology and curated graph.");
+            out.println("all-or-nothing: parse as a stream, validate against the shapes, record provenance, commit once.");
+            out.println("A large input (32 MB or more, and a new store or as large as the store's files) is written into a");
+            out.println("copy of the store, its indexes built on several threads, and the copy replaces the store by one rename;");
+            out.println("smaller jobs run in one transaction. Any failure leaves the store exactly as it was. A new store is");
+            out.println("seeded with the ontology and curated graph.");
             out.println("  --loc DIR       the store's directory (created if missing)");
             out.println("  --mapping FILE  map tables (CSV, TSV) and JSON to RDF with this RML mapping (run by CARML); each");
             out.println("                  SOURCE is matched by file name to an rml:source of the mapping; tables are checked");

@@ -32,8 +32,20 @@ final class ProgressLine implements LoadMonitor {
     }
 
     @Override
+    public void written(long triples) {
+        out.printf("\r\033[K  %,d triples read; writing the indexes  %s", triples, elapsed());
+        out.flush();
+    }
+
+    @Override
     public void validating(long focusNodes) {
-        out.printf("\r\033[K  validating %,d resources against the shapes", focusNodes);
+        out.printf("\r\033[K  validating %,d resources against the shapes  %s", focusNodes, elapsed());
+        out.flush();
+    }
+
+    @Override
+    public void committing() {
+        out.printf("\r\033[K  committing  %s", elapsed());
         out.flush();
     }
 
@@ -41,6 +53,10 @@ final class ProgressLine implements LoadMonitor {
     public void finished() {
         out.print("\r\033[K");
         out.flush();
+    }
+
+    private String elapsed() {
+        return elapsed((System.nanoTime() - start) / 1e9);
     }
 
     private static String elapsed(double seconds) {
