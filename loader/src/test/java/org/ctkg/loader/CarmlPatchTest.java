@@ -1,0 +1,20 @@
+package org.ctkg.loader;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.carml.engine.rdf.RdfTermGeneratorFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ctkg's patched copy of CARML's term generator factory (io/carml/engine/rdf in this module) is the
+ * one the mapping engine runs, not CARML's own from its jar.
+ */
+class CarmlPatchTest {
+    @Test
+    void thePatchedTermGeneratorFactoryIsTheOneLoaded() throws Exception {
+        String from = RdfTermGeneratorFactory.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertFalse(from.contains("carml-engine"), "loaded from CARML's jar: " + from);
+        assertTrue(RdfTermGeneratorFactory.class.getField("PREPARES_FUNCTION_PARAMETERS_ONCE").getBoolean(null));
+    }
+}
