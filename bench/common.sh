@@ -49,6 +49,23 @@ timed() {
   read -r secs kb < "$tf"; rm -f "$tf"
 }
 
+# memory_cgroup MB: makes a memory cgroup limited to MB (the page cache of the files a process
+# reads, writes and maps counts against it) and sets $cg to it, for `in_cgroup`; fails (status 1)
+# where that cannot be done: not root, or no cgroup memory controller (v1 or v2)
+memory_cgroup() {
+  local bytes=$(($1 * 1048576))
+  if [ -w /sys/fs/cgroup/cgroup.subtree_control ] && grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
+    cg=/sys/fs/cgroup/ctkg-bench-$$; mkdir -p "$cg" && echo "$bytes" > "$cg/memory.max" && echo 0 > "$cg/memory.swap.max" 2> /dev/null
+  elif [ -w /sys/fs/cgroup/memory ]; then
+    cg=/sys/fs/cgroup/memory/ctkg-bench-$$; mkdir -p "$cg" && echo "$bytes" > "$cg/memory.limit_in_bytes"
+  else
+    return 1
+  fi
+}
+
+# in_cgroup: the command prefix that runs a command inside $cg: timed NAME "${in_cgroup[@]}" COMMAND...
+in_cgroup=(bash -c 'echo $$ > "$0/cgroup.procs" && exec "$@"')
+
 # rate TRIPLES SECONDS: triples per second, rounded
 rate() { awk -v t="$1" -v s="$2" 'BEGIN{printf "%.0f", t/s}'; }
 

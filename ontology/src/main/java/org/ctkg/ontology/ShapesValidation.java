@@ -3,7 +3,9 @@ package org.ctkg.ontology;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -75,13 +77,23 @@ public final class ShapesValidation {
      * the report, not with the data.
      */
     public ValidationReport validateNodes(Graph data, Iterator<Node> focusNodes) {
-        Graph union = new TypeCachingGraph(new Union(data, ontology));
+        FocusNodeGraph union = new FocusNodeGraph(new TypeCachingGraph(new Union(data, ontology)));
         ValidationContext vCxt = ValidationContext.create(shapes, union);
+        // Resources of the same types meet the same class-targeted shapes: found once per set of types.
+        Map<Set<Node>, List<Shape>> byTypes = new HashMap<>();
+        List<Shape> otherTargets = new ArrayList<>();
+        shapes.forEach(shape -> {
+            if (shape.getTargets().stream().anyMatch(t -> !isClassTarget(t)))
+                otherTargets.add(shape);
+        });
         while (focusNodes.hasNext()) {
             Node node = focusNodes.next();
-            Set<Node> types = typesOf(union, node);
-            for (Shape shape : shapes) {
-                if (targets(shape, node, types, union))
+            union.focusOn(node);
+            List<Shape> byClass = byTypes.computeIfAbsent(typesOf(union, node), this::shapesTargetingClasses);
+            for (Shape shape : byClass)
+                ValidationProc.execValidateShape(vCxt, union, shape, node);
+            for (Shape shape : otherTargets) {
+                if (!byClass.contains(shape) && targetsOtherwise(shape, node, union))
                     ValidationProc.execValidateShape(vCxt, union, shape, node);
             }
         }
@@ -94,7 +106,12 @@ public final class ShapesValidation {
      * committed data: another thread does not see a write transaction's changes.
      */
     public ValidationReport validateNodesInParallel(DatasetGraph dsg, List<Node> focusNodes, int threads) {
-        int n = Math.max(1, Math.min(threads, focusNodes.size() / MIN_PER_THREAD));
+        return validateNodesInParallel(dsg, focusNodes, threads, MIN_PER_THREAD);
+    }
+
+    /** As above, with a thread for every {@code minPerThread} focus nodes at most. */
+    ValidationReport validateNodesInParallel(DatasetGraph dsg, List<Node> focusNodes, int threads, int minPerThread) {
+        int n = Math.max(1, Math.min(threads, focusNodes.size() / minPerThread));
         if (n == 1)
             return Txn.calculateRead(dsg, () -> validateNodes(dsg.getUnionGraph(), focusNodes.iterator()));
         ExecutorService executor = Executors.newFixedThreadPool(n);
@@ -132,12 +149,23 @@ public final class ShapesValidation {
         return types;
     }
 
-    private static boolean targets(Shape shape, Node node, Set<Node> types, Graph data) {
+    private List<Shape> shapesTargetingClasses(Set<Node> types) {
+        List<Shape> targeting = new ArrayList<>();
+        for (Shape shape : shapes) {
+            if (shape.getTargets().stream().anyMatch(t -> isClassTarget(t) && types.contains(t.getObject())))
+                targeting.add(shape);
+        }
+        return targeting;
+    }
+
+    private static boolean isClassTarget(Target target) {
+        return target.getTargetType() == TargetType.targetClass || target.getTargetType() == TargetType.implicitClass;
+    }
+
+    private static boolean targetsOtherwise(Shape shape, Node node, Graph data) {
         for (Target target : shape.getTargets()) {
             Node obj = target.getObject();
             TargetType type = target.getTargetType();
-            if ((type == TargetType.targetClass || type == TargetType.implicitClass) && types.contains(obj))
-                return true;
             if (type == TargetType.targetNode && obj.equals(node))
                 return true;
             if (type == TargetType.targetSubjectsOf && data.contains(node, obj, Node.ANY))

@@ -70,6 +70,39 @@ class ShapesTest {
                    + report.getEntries().stream().map(e -> e.focusNode() + " " + e.resultPath() + " " + e.message()).collect(Collectors.toList()));
     }
 
+    /**
+     * Validating the subjects of a graph one by one (what a load job does, reading each resource's
+     * triples once and finding shapes once per set of types) reports exactly what validating the
+     * whole graph reports, for every broken file, and so does the same on several threads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"missing-label.ttl", "bad-date.ttl", "recommendation-without-source.ttl", "statistic-without-value.ttl",
+                "statistic-value-not-a-number.ttl", "protocol-without-convention.ttl", "bad-country-code.ttl", "target-not-a-crime.ttl"})
+    void validatingResourceByResourceReportsWhatWholeGraphValidationReports(String file) {
+        // As in a store: the data in a named graph, validated through the union of the named graphs.
+        DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        Graph data = dsg.getUnionGraph();
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+            Graph loaded = dsg.getGraph(NodeFactory.createURI(TEST + "loaded"));
+            RDFParser.source("broken/" + file).parse(loaded);
+            CtkgFiles.curated().getUnionGraph().find().forEachRemaining(loaded::add);
+        });
+        ShapesValidation validation = ShapesValidation.standard();
+        java.util.List<Node> subjects = org.apache.jena.system.Txn.calculateRead(dsg,
+                () -> data.find().mapWith(t -> t.getSubject()).toSet().stream().toList());
+        java.util.Set<String> whole = entries(org.apache.jena.system.Txn.calculateRead(dsg, () -> validation.validate(data)));
+        java.util.Set<String> byResource = entries(org.apache.jena.system.Txn.calculateRead(dsg,
+                () -> validation.validateNodes(data, subjects.iterator())));
+        assertFalse(whole.isEmpty(), file + " should not conform");
+        org.junit.jupiter.api.Assertions.assertEquals(whole, byResource);
+        org.junit.jupiter.api.Assertions.assertEquals(whole, entries(validation.validateNodesInParallel(dsg, subjects, 3, 10)));
+    }
+
+    private static java.util.Set<String> entries(ValidationReport report) {
+        return report.getEntries().stream().map(e -> e.focusNode() + " " + e.resultPath() + " " + e.value() + " " + e.message())
+                .collect(Collectors.toSet());
+    }
+
     private static Node pathOf(ReportEntry entry) {
         return entry.resultPath() == null ? null : NodeFactory.createURI(entry.resultPath().toString().replaceAll("^<|>$", ""));
     }
