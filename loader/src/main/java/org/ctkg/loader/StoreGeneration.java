@@ -1,10 +1,14 @@
 package org.ctkg.loader;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,7 +139,36 @@ final class StoreGeneration implements AutoCloseable {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("tdb.lock")).toList();
         }
         for (Path file : files)
-            Files.copy(file, to.resolve(file.getFileName()));
+            copySparse(file, to.resolve(file.getFileName()));
+    }
+
+    /**
+     * Copies a file, leaving its runs of zero bytes as holes: TDB2 grows its index files in 8 MB
+     * steps that are mostly unwritten, and a plain copy would fill those on disk.
+     */
+    private static void copySparse(Path from, Path to) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(1 << 16);
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+             RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
+            FileChannel channel = out.getChannel();
+            long position = 0;
+            int n;
+            while ((n = in.read(block.clear(), position)) > 0) {
+                block.flip();
+                if (!allZero(block))
+                    while (block.hasRemaining())
+                        channel.write(block, position + block.position());
+                position += n;
+            }
+            out.setLength(position);
+        }
+    }
+
+    private static boolean allZero(ByteBuffer block) {
+        for (int i = block.position(); i < block.limit(); i++)
+            if (block.get(i) != 0)
+                return false;
+        return true;
     }
 
     private static long size(Path file) {
