@@ -55,7 +55,8 @@ timed() {
 memory_cgroup() {
   local bytes=$(($1 * 1048576))
   if [ -w /sys/fs/cgroup/cgroup.subtree_control ] && grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
-    cg=/sys/fs/cgroup/ctkg-bench-$$; mkdir -p "$cg" && echo "$bytes" > "$cg/memory.max" && echo 0 > "$cg/memory.swap.max" 2> /dev/null
+    cg=/sys/fs/cgroup/ctkg-bench-$$; mkdir -p "$cg" && echo "$bytes" > "$cg/memory.max" || return 1
+    { echo 0 > "$cg/memory.swap.max"; } 2> /dev/null || true   # no swapping out of the limit, where swap is accounted
   elif [ -w /sys/fs/cgroup/memory ]; then
     cg=/sys/fs/cgroup/memory/ctkg-bench-$$; mkdir -p "$cg" && echo "$bytes" > "$cg/memory.limit_in_bytes"
   else

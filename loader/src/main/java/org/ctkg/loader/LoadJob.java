@@ -103,15 +103,13 @@ public final class LoadJob {
             if (store.isNew())
                 store.seed();
             Writer writer = new Writer(new InTransaction(dsg));
-            List<Source.InputRecord> inputs = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            read(writer, inputs, notes);
+            read(writer);
             ValidationReport report = null;
             if (validate) {
                 monitor.validating(writer.subjects.size());
                 report = validation.validateNodes(dsg.getUnionGraph(), writer.subjects.iterator());
             }
-            LoadReport result = report(dsg, writer, report, started, inputs, notes);
+            LoadReport result = report(dsg, writer, report, started);
             Provenance.record(dsg, result, validate ? shapesIri : null);
             monitor.committing();
             dsg.commit();
@@ -142,10 +140,8 @@ public final class LoadJob {
             });
             ParallelIndexWriter indexes = new ParallelIndexWriter(generation.dataset(), indexThreads);
             Writer writer = new Writer(new InGeneration(indexes, seeded));
-            List<Source.InputRecord> inputs = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
             try {
-                read(writer, inputs, notes);
+                read(writer);
                 indexes.commit();
             } finally {
                 indexes.abort();
@@ -158,7 +154,7 @@ public final class LoadJob {
                 report = validation.validateNodesInParallel(built, List.copyOf(writer.subjects), indexThreads);
             }
             ValidationReport validated = report;
-            LoadReport result = Txn.calculateRead(built, () -> report(built, writer, validated, started, inputs, notes));
+            LoadReport result = Txn.calculateRead(built, () -> report(built, writer, validated, started));
             Txn.executeWrite(built, () -> Provenance.record(built, result, validate ? shapesIri : null));
             monitor.committing();
             generation.promote();
@@ -182,9 +178,10 @@ public final class LoadJob {
             return true;
         long bytes = 0;
         for (Source source : sources) {
-            if (source.bytes() < 0)
+            long size = source.bytes();
+            if (size < 0)
                 return false;
-            bytes += source.bytes();
+            bytes += size;
         }
         return bytes >= NEW_GENERATION_MIN_BYTES && (store.isNew() || bytes >= StoreGeneration.currentBytes(store));
     }
@@ -199,27 +196,26 @@ public final class LoadJob {
     }
 
     /** Sends every source through the writer (and the RDFS closure when asked). */
-    private void read(Writer writer, List<Source.InputRecord> inputs, List<String> notes) {
+    private void read(Writer writer) {
         StreamRDF sink = infer ? RDFSFactory.streamRDFS(writer, CtkgFiles.ontology()) : writer;
         for (Source source : sources) {
             monitor.startSource(source.name());
             writer.currentSource = source;
             source.send(sink);
-            inputs.addAll(source.records());
-            notes.addAll(source.notes());
+            writer.inputs.addAll(source.records());
+            writer.notes.addAll(source.notes());
         }
         writer.flush();
         monitor.written(writer.count);
     }
 
     /** Reports the job, or fails it on violations unless lenient; call inside a transaction on {@code dsg}. */
-    private LoadReport report(DatasetGraph dsg, Writer writer, ValidationReport report, Instant started,
-                              List<Source.InputRecord> inputs, List<String> notes) {
+    private LoadReport report(DatasetGraph dsg, Writer writer, ValidationReport report, Instant started) {
         if (report != null && !report.conforms() && !lenient)
             throw new LoadException(LoadException.Kind.INVALID,
                     report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
         Map<Node, LoadReport.GraphChange> changes = writer.changes(g -> Stores.quadsIn(dsg, g));
-        return new LoadReport(Provenance.newJobIri(), started, Instant.now(), inputs, changes, writer.count, report, notes);
+        return new LoadReport(Provenance.newJobIri(), started, Instant.now(), writer.inputs, changes, writer.count, report, writer.notes);
     }
 
     /** Where a job's quads go, and what its graphs held before. */
@@ -312,6 +308,9 @@ public final class LoadJob {
         private final Map<Node, Long> sizeBefore = new LinkedHashMap<>();
         private final Map<Node, Long> removed = new LinkedHashMap<>();
         private final Set<Node> subjects = new HashSet<>();
+        /** Every file the sources read, and what they had to say, for the report. */
+        private final List<Source.InputRecord> inputs = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private Source currentSource;
         private long count;
 

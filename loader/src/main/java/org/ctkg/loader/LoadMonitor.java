@@ -14,7 +14,10 @@ public interface LoadMonitor {
     /** Progress: triples and quads received so far by the whole job. Called every few thousand. */
     default void progress(long triplesSoFar) {}
 
-    /** Everything read has been written into the transaction's indexes. */
+    /**
+     * Every source has been read: in one transaction, its triples are in the indexes; in a new
+     * store generation, the index threads may still be writing.
+     */
     default void written(long triples) {}
 
     /** The job is checking the loaded data against the shapes. */

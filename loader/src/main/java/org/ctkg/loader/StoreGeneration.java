@@ -117,7 +117,8 @@ final class StoreGeneration implements AutoCloseable {
         }
         promoted = true;
         store.reopen();
-        FileTrees.delete(current);
+        // The job is committed: a previous generation that cannot be deleted now is only wasted space.
+        FileTrees.deleteQuietly(current);
     }
 
     /** Deletes the generation unless it was promoted. */

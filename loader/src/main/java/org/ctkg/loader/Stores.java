@@ -3,10 +3,9 @@ package org.ctkg.loader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.zip.GZIPInputStream;
 
-import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -66,11 +65,7 @@ public final class Stores {
         NodeId id = quads.getNodeTable().getNodeIdForNode(g);
         if (NodeId.isDoesNotExist(id))
             return 0;
-        Iterator<Tuple<NodeId>> it = quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny);
-        long n = 0;
-        for (; it.hasNext(); it.next())
-            n++;
-        return n;
+        return Iter.count(quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny));
     }
 
     /** True when the store holds no quads at all. */

@@ -30,10 +30,10 @@ final class GraphUploadFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String method = request.getMethod();
+        String type = request.getContentType() == null ? "" : request.getContentType().split(";")[0].strip();
         if ((method.equals("PUT") || method.equals("POST")) && dataPath.equals(request.getRequestURI()) && intoOneGraph(request.getQueryString())
-                && request.getContentType() != null
-                && QUAD_TYPES.contains(request.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT))) {
-            Responses.refuse((HttpServletResponse) res, 400, "Quads (" + request.getContentType().split(";")[0].strip() + ") cannot go into one graph: "
+                && QUAD_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+            Responses.refuse((HttpServletResponse) res, 400, "Quads (" + type + ") cannot go into one graph: "
                     + "send them to " + dataPath + " without ?graph or ?default, where each keeps its own graph");
             return;
         }

@@ -33,7 +33,7 @@ final class ProgressLine implements LoadMonitor {
 
     @Override
     public void written(long triples) {
-        out.printf("\r\033[K  %,d triples read; writing the indexes  %s", triples, elapsed());
+        out.printf("\r\033[K  %,d triples read  %s", triples, elapsed());
         out.flush();
     }
 

@@ -26,11 +26,9 @@ import io.carml.model.GraphMap;
 import io.carml.model.LanguageMap;
 import io.carml.model.ObjectMap;
 import io.carml.model.PredicateMap;
-import io.carml.model.PredicateObjectMap;
 import io.carml.model.SubjectMap;
 import io.carml.model.TermMap;
 import io.carml.model.TermType;
-import io.carml.model.TriplesMap;
 import io.carml.util.IriSafeMaker;
 import io.carml.util.RdfValues;
 import io.carml.vocab.Rdf;
@@ -348,15 +346,8 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   }
 
   /** One predicate-object map of a function execution, its generators ready. */
-  private static final class FunctionParameter {
-    private final Set<TermGenerator<IRI>> predicateGenerators;
-    private final List<TermGenerator<? extends Value>> objectGenerators;
-
-    FunctionParameter(Set<TermGenerator<IRI>> predicateGenerators, List<TermGenerator<? extends Value>> objectGenerators) {
-      this.predicateGenerators = predicateGenerators;
-      this.objectGenerators = objectGenerators;
-    }
-  }
+  private record FunctionParameter(Set<TermGenerator<IRI>> predicateGenerators,
+      List<TermGenerator<? extends Value>> objectGenerators) {}
 
   private Optional<Object> mapFunctionExecution(ExpressionEvaluation expressionEvaluation,
       List<FunctionParameter> parameters, UnaryOperator<Object> returnValueAdapter) {
@@ -371,7 +362,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
 
   private Stream<Statement> getFunctionPredicateObjectMapModel(Resource functionExecution, FunctionParameter parameter,
       ExpressionEvaluation expressionEvaluation) {
-    Set<IRI> predicates = parameter.predicateGenerators.stream()
+    Set<IRI> predicates = parameter.predicateGenerators().stream()
         .map(g -> g.apply(expressionEvaluation))
         .flatMap(List::stream)
         .collect(Collectors.toUnmodifiableSet());
@@ -380,7 +371,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
       return Stream.empty();
     }
 
-    Set<Value> objects = parameter.objectGenerators.stream()
+    Set<Value> objects = parameter.objectGenerators().stream()
         .map(g -> g.apply(expressionEvaluation))
         .flatMap(List::stream)
         .collect(Collectors.toUnmodifiableSet());
