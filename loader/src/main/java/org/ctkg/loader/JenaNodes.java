@@ -1,5 +1,6 @@
 package org.ctkg.loader;
 
+import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.FactoryRDFCaching;
@@ -18,6 +19,9 @@ import org.eclipse.rdf4j.model.Value;
  */
 final class JenaNodes {
     private final FactoryRDFCaching factory = new FactoryRDFCaching();
+    // A column's literals share one datatype: the last one found saves the type mapper's lookup.
+    private String lastDatatypeIri;
+    private RDFDatatype lastDatatype;
 
     Quad quad(Statement st) {
         Resource context = st.getContext();
@@ -36,6 +40,10 @@ final class JenaNodes {
         String dt = l.getDatatype().stringValue();
         if (dt.equals("http://www.w3.org/2001/XMLSchema#string"))
             return factory.createStringLiteral(l.getLabel());
-        return factory.createTypedLiteral(l.getLabel(), TypeMapper.getInstance().getSafeTypeByName(dt));
+        if (!dt.equals(lastDatatypeIri)) {
+            lastDatatype = TypeMapper.getInstance().getSafeTypeByName(dt);
+            lastDatatypeIri = dt;
+        }
+        return factory.createTypedLiteral(l.getLabel(), lastDatatype);
     }
 }

@@ -3,12 +3,13 @@ package org.ctkg.loader;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.carml.engine.rdf.RdfPredicateObjectMapper;
 import io.carml.engine.rdf.RdfTermGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * ctkg's patched copy of CARML's term generator factory (io/carml/engine/rdf in this module) is the
- * one the mapping engine runs, not CARML's own from its jar.
+ * ctkg's patched copies of CARML's term generator factory and predicate-object mapper
+ * (io/carml/engine/rdf in this module) are the ones the mapping engine runs, not CARML's own from its jar.
  */
 class CarmlPatchTest {
     @Test
@@ -16,5 +17,12 @@ class CarmlPatchTest {
         String from = RdfTermGeneratorFactory.class.getProtectionDomain().getCodeSource().getLocation().toString();
         assertFalse(from.contains("carml-engine"), "loaded from CARML's jar: " + from);
         assertTrue(RdfTermGeneratorFactory.class.getField("PREPARES_FUNCTION_PARAMETERS_ONCE").getBoolean(null));
+    }
+
+    @Test
+    void thePatchedPredicateObjectMapperIsTheOneLoaded() throws Exception {
+        String from = RdfPredicateObjectMapper.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertFalse(from.contains("carml-engine"), "loaded from CARML's jar: " + from);
+        assertTrue(RdfPredicateObjectMapper.class.getField("MAPS_IN_LOOPS").getBoolean(null));
     }
 }

@@ -1,10 +1,13 @@
 /*
  * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
- * patched for ctkg: a function term map's parameter generators are made once, when the mapping is
- * compiled, instead of again for every row (see getFunctionValueGenerator). CARML's builder offers
- * no way to give it another term generator factory, so this class takes the place of CARML's own
- * on the class path: CarmlPatchTest checks that it does, the server jar leaves CARML's copy out
- * (server/pom.xml) and PatchedJarIT checks the jar. Remove it once CARML makes the change.
+ * patched for ctkg (each change marked "ctkg"): a function term map's parameter generators, and a
+ * literal's nested datatype or language generator, are made once, when the mapping is compiled,
+ * instead of again for every row; a function named by a constant is found once and given its
+ * arguments in a small list-backed model (boundExecution); IRIs that are plainly valid skip RDF4J's
+ * parser (isPlainAbsoluteIri). CARML's builder offers no way to give it another term generator
+ * factory, so this class takes the place of CARML's own on the class path: CarmlPatchTest checks
+ * that it does, the server jar leaves CARML's copy out (server/pom.xml) and PatchedJarIT checks the
+ * jar. Remove it once CARML makes the changes.
  */
 package io.carml.engine.rdf;
 
@@ -26,14 +29,19 @@ import io.carml.model.GraphMap;
 import io.carml.model.LanguageMap;
 import io.carml.model.ObjectMap;
 import io.carml.model.PredicateMap;
+import io.carml.model.PredicateObjectMap;
 import io.carml.model.SubjectMap;
 import io.carml.model.TermMap;
 import io.carml.model.TermType;
+import io.carml.model.TriplesMap;
 import io.carml.util.IriSafeMaker;
 import io.carml.util.RdfValues;
 import io.carml.vocab.Rdf;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,10 +56,13 @@ import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Namespace;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.AbstractModel;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.model.util.Literals;
 import org.eclipse.rdf4j.model.util.ModelCollector;
 import org.eclipse.rdf4j.model.util.Models;
@@ -219,12 +230,14 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   private TermGenerator<Value> getDatatypedLiteralGenerator(ObjectMap objectMap,
       Function<ExpressionEvaluation, Optional<Object>> getLabelValue) {
 
+    // ctkg: the nested datatype generator made once, not per row
+    TermGenerator<IRI> datatypeGenerator = getDatatypeGenerator(objectMap.getDatatypeMap());
     return expressionEvaluation -> {
       // determine label values
       List<Value> labels = generateValues(getLabelValue, expressionEvaluation, valueFactory::createLiteral);
 
-      // determine datatypes by creating a nested term generator
-      List<IRI> datatypes = getDatatypeGenerator(objectMap.getDatatypeMap()).apply(expressionEvaluation);
+      // determine datatypes by the nested term generator
+      List<IRI> datatypes = datatypeGenerator.apply(expressionEvaluation);
 
       // return literals for all combinations of label and datatype
       return labels.stream()
@@ -238,13 +251,15 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   private TermGenerator<Value> getLanguageTaggedLiteralGenerator(ObjectMap objectMap,
       Function<ExpressionEvaluation, Optional<Object>> getLabelValue) {
 
+    // ctkg: the nested language generator made once, not per row
+    TermGenerator<Literal> languageGenerator = getLanguageGenerator(objectMap.getLanguageMap());
     return expressionEvaluation -> {
       // determine label values
       List<Value> labels = generateValues(getLabelValue, expressionEvaluation, valueFactory::createLiteral);
 
-      // determine languages by creating a nested term generator
+      // determine languages by the nested term generator
       // TODO languages arent really literals, but that would require some refactoring
-      List<Literal> languages = getLanguageGenerator(objectMap.getLanguageMap()).apply(expressionEvaluation);
+      List<Literal> languages = languageGenerator.apply(expressionEvaluation);
 
       // return literals for all combinations of label and datatype
       return labels.stream()
@@ -339,10 +354,163 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
     // for IRI term types, make values valid IRIs.
     UnaryOperator<Object> returnValueAdapter = termType == TermType.IRI ? this::iriEncodeResult : v -> v;
 
-    Function<ExpressionEvaluation, Optional<Object>> getValue =
-        expressionEvaluation -> mapFunctionExecution(expressionEvaluation, parameters, returnValueAdapter);
+    Function<ExpressionEvaluation, Optional<Object>> getValue = boundExecution(executionMap, returnValueAdapter)
+        .orElse(expressionEvaluation -> mapFunctionExecution(expressionEvaluation, parameters, returnValueAdapter));
 
     return Optional.of(getGenerator(expressionMap, getValue, allowedTermTypes, termType));
+  }
+
+  /*
+   * ctkg: when an execution names its function by one constant and its parameters by constant
+   * predicates (as mappings almost always do), the function is found once, and each row's arguments
+   * reach it in a small list-backed model instead of a hashed one built through cartesian products
+   * and searched again for fno:executes. Otherwise (or if no such function is registered, which
+   * then fails per row as before) the general path above runs.
+   */
+  private Optional<Function<ExpressionEvaluation, Optional<Object>>> boundExecution(TriplesMap executionMap,
+      UnaryOperator<Object> returnValueAdapter) {
+    IRI functionIri = null;
+    List<BoundParameter> bound = new ArrayList<>();
+    for (PredicateObjectMap pom : executionMap.getPredicateObjectMaps()) {
+      List<IRI> predicates = new ArrayList<>();
+      for (PredicateMap predicateMap : pom.getPredicateMaps()) {
+        if (!(predicateMap.getConstant() instanceof IRI)) {
+          return Optional.empty();
+        }
+        predicates.add((IRI) predicateMap.getConstant());
+      }
+      createPredicateGenerators(pom, executionMap, this); // the general path's checks of the predicate maps
+      if (predicates.contains(Rdf.Fno.old_executes)) {
+        return Optional.empty();
+      }
+      if (predicates.contains(Rdf.Fno.executes)) {
+        if (functionIri != null || pom.getObjectMaps().size() != 1
+            || !(pom.getObjectMaps().iterator().next() instanceof ObjectMap)
+            || !(((ObjectMap) pom.getObjectMaps().iterator().next()).getConstant() instanceof IRI)) {
+          return Optional.empty();
+        }
+        functionIri = (IRI) ((ObjectMap) pom.getObjectMaps().iterator().next()).getConstant();
+      }
+      bound.add(new BoundParameter(List.copyOf(predicates),
+          createObjectMapGenerators(pom.getObjectMaps(), executionMap, this).collect(Collectors.toUnmodifiableList())));
+    }
+    if (functionIri == null) {
+      return Optional.empty();
+    }
+    Optional<ExecuteFunction> function = rdfTermGeneratorConfig.getFunctions().getFunction(functionIri);
+    if (function.isEmpty()) {
+      return Optional.empty();
+    }
+    ExecuteFunction execute = function.get();
+    return Optional.of(expressionEvaluation -> {
+      Resource execution = valueFactory.createBNode();
+      ExecutionStatements statements = new ExecutionStatements();
+      for (BoundParameter parameter : bound) {
+        for (TermGenerator<? extends Value> objects : parameter.objectGenerators()) {
+          for (Value object : objects.apply(expressionEvaluation)) {
+            for (IRI predicate : parameter.predicates()) {
+              statements.add(valueFactory.createStatement(execution, predicate, object));
+            }
+          }
+        }
+      }
+      return Optional.ofNullable(execute.execute(statements, execution, returnValueAdapter));
+    });
+  }
+
+  /** ctkg: one parameter of a function execution whose predicates are constants. */
+  private record BoundParameter(List<IRI> predicates, List<TermGenerator<? extends Value>> objectGenerators) {}
+
+  /**
+   * ctkg: the few statements of one function execution, in a list: a function's parameter
+   * extractors filter them once each, which a linear scan of a handful does faster than hashing.
+   */
+  static final class ExecutionStatements extends AbstractModel {
+    private static final long serialVersionUID = 1L;
+
+    private final List<Statement> statements = new ArrayList<>(8);
+
+    @Override
+    public boolean add(Resource subj, IRI pred, Value obj, Resource... contexts) {
+      if (contexts.length == 0) {
+        return addStatement(SimpleValueFactory.getInstance().createStatement(subj, pred, obj));
+      }
+      boolean changed = false;
+      for (Resource context : contexts) {
+        changed |= addStatement(SimpleValueFactory.getInstance().createStatement(subj, pred, obj, context));
+      }
+      return changed;
+    }
+
+    @Override
+    public boolean add(Statement statement) {
+      return addStatement(statement);
+    }
+
+    private boolean addStatement(Statement statement) {
+      if (statements.contains(statement)) {
+        return false;
+      }
+      return statements.add(statement);
+    }
+
+    @Override
+    public boolean contains(Resource subj, IRI pred, Value obj, Resource... contexts) {
+      return statements.stream().anyMatch(st -> matches(st, subj, pred, obj, contexts));
+    }
+
+    @Override
+    public boolean remove(Resource subj, IRI pred, Value obj, Resource... contexts) {
+      return statements.removeIf(st -> matches(st, subj, pred, obj, contexts));
+    }
+
+    @Override
+    public Model filter(Resource subj, IRI pred, Value obj, Resource... contexts) {
+      ExecutionStatements matching = new ExecutionStatements();
+      for (Statement st : statements) {
+        if (matches(st, subj, pred, obj, contexts)) {
+          matching.statements.add(st);
+        }
+      }
+      return matching;
+    }
+
+    private static boolean matches(Statement st, Resource subj, IRI pred, Value obj, Resource... contexts) {
+      return (subj == null || subj.equals(st.getSubject())) && (pred == null || pred.equals(st.getPredicate()))
+          && (obj == null || obj.equals(st.getObject()))
+          && (contexts == null || contexts.length == 0 || Arrays.asList(contexts).contains(st.getContext()));
+    }
+
+    @Override
+    public void removeTermIteration(Iterator<Statement> iterator, Resource subj, IRI pred, Value obj,
+        Resource... contexts) {
+      remove(subj, pred, obj, contexts);
+    }
+
+    @Override
+    public Iterator<Statement> iterator() {
+      return statements.iterator();
+    }
+
+    @Override
+    public int size() {
+      return statements.size();
+    }
+
+    @Override
+    public Set<Namespace> getNamespaces() {
+      return Set.of();
+    }
+
+    @Override
+    public void setNamespace(Namespace namespace) {
+      throw new UnsupportedOperationException("a function execution has no namespaces");
+    }
+
+    @Override
+    public Optional<Namespace> removeNamespace(String prefix) {
+      return Optional.empty();
+    }
   }
 
   /** One predicate-object map of a function execution, its generators ready. */
@@ -416,6 +584,10 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
       iriValue = value.toString();
     }
 
+    if (isPlainAbsoluteIri(iriValue)) {
+      return iriValue; // ctkg: nothing to normalize or encode
+    }
+
     // perform unicode normalization
     iriValue = Normalizer.normalize(iriValue, rdfTermGeneratorConfig.getNormalizationForm());
 
@@ -475,7 +647,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   }
 
   private IRI generateIriTerm(String lexicalForm) {
-    if (RdfValues.isValidIri(lexicalForm)) {
+    if (isPlainAbsoluteIri(lexicalForm) || RdfValues.isValidIri(lexicalForm)) {
       return valueFactory.createIRI(lexicalForm);
     }
 
@@ -488,6 +660,74 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
     throw new TermGeneratorFactoryException(String.format(
         "Could not generate a valid iri from term lexical form [%s] as-is, or prefixed with base iri [%s]", lexicalForm,
         rdfTermGeneratorConfig.getBaseIri()));
+  }
+
+  /**
+   * ctkg: true for a common, plainly valid absolute IRI (ASCII; a scheme; "//" and a host name that
+   * starts with a letter, no port or user; then path, query and fragment of unreserved characters,
+   * sub-delimiters, ":", "@", "/", "?" and well-formed percent escapes), which RDF4J's ParsedIRI
+   * accepts unchanged and which Unicode normalization leaves as it is. Parsing such an IRI once to
+   * check it and again to encode it was a sixth of the mapping's time. False means "not sure": the
+   * caller parses as before.
+   */
+  static boolean isPlainAbsoluteIri(String s) {
+    int n = s.length();
+    int i = 0;
+    if (n == 0 || !isAsciiLetter(s.charAt(0))) {
+      return false;
+    }
+    while (i < n && (isAsciiLetter(s.charAt(i)) || isAsciiDigit(s.charAt(i)) || s.charAt(i) == '+'
+        || s.charAt(i) == '-' || s.charAt(i) == '.')) {
+      i++;
+    }
+    if (i == n || s.charAt(i) != ':' || (i == 3 && s.regionMatches(true, 0, "jar", 0, 3))) {
+      return false;
+    }
+    i++;
+    if (!s.startsWith("//", i)) {
+      return false;
+    }
+    i += 2;
+    if (i == n || !isAsciiLetter(s.charAt(i))) {
+      return false;
+    }
+    while (i < n && (isAsciiLetter(s.charAt(i)) || isAsciiDigit(s.charAt(i)) || s.charAt(i) == '-'
+        || s.charAt(i) == '.')) {
+      i++;
+    }
+    if (i < n && s.charAt(i) != '/') {
+      return false;
+    }
+    boolean inFragment = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= n || !isHexDigit(s.charAt(i + 1)) || !isHexDigit(s.charAt(i + 2))) {
+          return false;
+        }
+        i += 2;
+      } else if (c == '#') {
+        if (inFragment) {
+          return false;
+        }
+        inFragment = true;
+      } else if (!(c == '?' || isAsciiLetter(c) || isAsciiDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isHexDigit(char c) {
+    return isAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private BNode generateBNodeTerm(String lexicalForm) {
