@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.carml.engine.rdf.RdfPredicateObjectMapper;
 import io.carml.engine.rdf.RdfTermGeneratorFactory;
+import io.carml.engine.rdf.RdfTriplesMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * ctkg's patched copies of CARML's term generator factory and predicate-object mapper
- * (io/carml/engine/rdf in this module) are the ones the mapping engine runs, not CARML's own from its jar.
+ * ctkg's patched copies of CARML's term generator factory, predicate-object mapper and triples
+ * mapper (io/carml/engine/rdf in this module) are the ones the mapping engine runs, not CARML's own from its jar.
  */
 class CarmlPatchTest {
     @Test
@@ -24,5 +25,12 @@ class CarmlPatchTest {
         String from = RdfPredicateObjectMapper.class.getProtectionDomain().getCodeSource().getLocation().toString();
         assertFalse(from.contains("carml-engine"), "loaded from CARML's jar: " + from);
         assertTrue(RdfPredicateObjectMapper.class.getField("MAPS_IN_LOOPS").getBoolean(null));
+    }
+
+    @Test
+    void thePatchedTriplesMapperIsTheOneLoaded() throws Exception {
+        String from = RdfTriplesMapper.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertFalse(from.contains("carml-engine"), "loaded from CARML's jar: " + from);
+        assertTrue(RdfTriplesMapper.class.getField("EMITS_ROW_AS_LIST").getBoolean(null));
     }
 }

@@ -31,6 +31,13 @@ class PatchedJarIT {
         }
     }
 
+    @Test
+    void theJarHoldsThePatchedTriplesMapper() throws Exception {
+        try (ZipFile jar = new ZipFile(JarRuns.jar().toFile())) {
+            assertTrue(classNames(jar, "io/carml/engine/rdf/RdfTriplesMapper.class", "EMITS_ROW_AS_LIST"));
+        }
+    }
+
     /** Whether the class file in the jar has {@code name} in its constant pool. */
     private static boolean classNames(ZipFile jar, String entry, String name) throws IOException {
         ZipEntry e = jar.getEntry(entry);

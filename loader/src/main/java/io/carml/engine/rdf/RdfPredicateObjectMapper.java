@@ -1,7 +1,7 @@
 /*
  * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
- * patched for ctkg: map() makes a row's statements in plain loops into one list, instead of Guava
- * cartesian products streamed into one Flux per set of graphs and merged (see map). Lombok's
+ * patched for ctkg: a row's statements are made in plain loops into one list (statements), instead of
+ * Guava cartesian products streamed into one Flux per set of graphs and merged. Lombok's
  * annotations are written out. Like RdfTermGeneratorFactory beside it, this class takes the place
  * of CARML's own on the class path (CarmlPatchTest, server/pom.xml, PatchedJarIT). Remove it once
  * CARML makes the change.
@@ -199,10 +199,16 @@ public class RdfPredicateObjectMapper {
 
   public Flux<Statement> map(ExpressionEvaluation expressionEvaluation,
       Map<Set<Resource>, Set<Resource>> subjectsAndSubjectGraphs) {
+    return Flux.fromIterable(statements(expressionEvaluation, subjectsAndSubjectGraphs));
+  }
+
+  /** ctkg: what map emits, as a list (RdfTriplesMapper gathers a row's lists into one). */
+  List<Statement> statements(ExpressionEvaluation expressionEvaluation,
+      Map<Set<Resource>, Set<Resource>> subjectsAndSubjectGraphs) {
     Set<IRI> predicates = values(predicateGenerators, expressionEvaluation);
 
     if (predicates.isEmpty()) {
-      return Flux.empty();
+      return List.of();
     }
 
     Set<Value> objects = values(objectGenerators, expressionEvaluation);
@@ -217,7 +223,7 @@ public class RdfPredicateObjectMapper {
         .forEach(rdfRefObjectMapper -> rdfRefObjectMapper.map(subjectsAndAllGraphs, predicates, expressionEvaluation));
 
     if (objects.isEmpty()) {
-      return Flux.empty();
+      return List.of();
     }
 
     // ctkg: the statements of every subject, predicate, object (and graph) in plain loops, into one list
@@ -238,7 +244,7 @@ public class RdfPredicateObjectMapper {
         }
       }
     }
-    return Flux.fromIterable(statements);
+    return statements;
   }
 
   private Statement statement(Resource subject, IRI predicate, Value object, Resource graph) {

@@ -2,7 +2,7 @@
  * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
  * patched for ctkg (each change marked "ctkg"): a function term map's parameter generators, and a
  * literal's nested datatype or language generator, are made once, when the mapping is compiled,
- * instead of again for every row; a function named by a constant is found once and given its
+ * instead of again for every row, and a language tag is checked once; a function named by a constant is found once and given its
  * arguments in a small list-backed model (boundExecution); IRIs that are plainly valid skip RDF4J's
  * parser (isPlainAbsoluteIri). CARML's builder offers no way to give it another term generator
  * factory, so this class takes the place of CARML's own on the class path: CarmlPatchTest checks
@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -251,8 +252,9 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   private TermGenerator<Value> getLanguageTaggedLiteralGenerator(ObjectMap objectMap,
       Function<ExpressionEvaluation, Optional<Object>> getLabelValue) {
 
-    // ctkg: the nested language generator made once, not per row
+    // ctkg: the nested language generator made once, not per row, and each language tag checked once
     TermGenerator<Literal> languageGenerator = getLanguageGenerator(objectMap.getLanguageMap());
+    Set<String> validLanguages = ConcurrentHashMap.newKeySet();
     return expressionEvaluation -> {
       // determine label values
       List<Value> labels = generateValues(getLabelValue, expressionEvaluation, valueFactory::createLiteral);
@@ -267,7 +269,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
           .flatMap(label -> languages.stream()
               .map(Literal::getLabel)
               .filter(language -> {
-                if (!Literals.isValidLanguageTag(language)) {
+                if (!validLanguages.contains(language) && !isValidLanguageTag(language, validLanguages)) {
                   throw new TermGeneratorFactoryException(
                       String.format("Invalid lang tag '%s' used in object map %n%s", language, objectMap));
                 }
@@ -276,6 +278,17 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
               .map(language -> valueFactory.createLiteral(label, language)))
           .collect(Collectors.toUnmodifiableList());
     };
+  }
+
+  /** ctkg: whether a tag is valid, remembering up to a hundred valid ones (parsing a tag cost more than the row). */
+  private static boolean isValidLanguageTag(String language, Set<String> validLanguages) {
+    if (!Literals.isValidLanguageTag(language)) {
+      return false;
+    }
+    if (validLanguages.size() < 100) {
+      validLanguages.add(language);
+    }
+    return true;
   }
 
   @Override
