@@ -358,8 +358,8 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
     }
 
     // ctkg: the generators of the execution's parameters, made once for the term map, not per row
-    List<FunctionParameter> parameters = executionMap.getPredicateObjectMaps()
-        .stream()
+    List<PredicateObjectMap> parameterMaps = List.copyOf(executionMap.getPredicateObjectMaps());
+    List<FunctionParameter> parameters = parameterMaps.stream()
         .map(pom -> new FunctionParameter(createPredicateGenerators(pom, executionMap, this),
             createObjectMapGenerators(pom.getObjectMaps(), executionMap, this).collect(Collectors.toUnmodifiableList())))
         .collect(Collectors.toUnmodifiableList());
@@ -367,8 +367,9 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
     // for IRI term types, make values valid IRIs.
     UnaryOperator<Object> returnValueAdapter = termType == TermType.IRI ? this::iriEncodeResult : v -> v;
 
-    Function<ExpressionEvaluation, Optional<Object>> getValue = boundExecution(executionMap, returnValueAdapter)
-        .orElse(expressionEvaluation -> mapFunctionExecution(expressionEvaluation, parameters, returnValueAdapter));
+    Function<ExpressionEvaluation, Optional<Object>> getValue =
+        boundExecution(parameterMaps, parameters, returnValueAdapter).orElse(
+            expressionEvaluation -> mapFunctionExecution(expressionEvaluation, parameters, returnValueAdapter));
 
     return Optional.of(getGenerator(expressionMap, getValue, allowedTermTypes, termType));
   }
@@ -380,11 +381,13 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
    * and searched again for fno:executes. Otherwise (or if no such function is registered, which
    * then fails per row as before) the general path above runs.
    */
-  private Optional<Function<ExpressionEvaluation, Optional<Object>>> boundExecution(TriplesMap executionMap,
+  private Optional<Function<ExpressionEvaluation, Optional<Object>>> boundExecution(
+      List<PredicateObjectMap> parameterMaps, List<FunctionParameter> parameters,
       UnaryOperator<Object> returnValueAdapter) {
     IRI functionIri = null;
     List<BoundParameter> bound = new ArrayList<>();
-    for (PredicateObjectMap pom : executionMap.getPredicateObjectMaps()) {
+    for (int i = 0; i < parameterMaps.size(); i++) {
+      PredicateObjectMap pom = parameterMaps.get(i);
       List<IRI> predicates = new ArrayList<>();
       for (PredicateMap predicateMap : pom.getPredicateMaps()) {
         if (!(predicateMap.getConstant() instanceof IRI)) {
@@ -392,7 +395,6 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
         }
         predicates.add((IRI) predicateMap.getConstant());
       }
-      createPredicateGenerators(pom, executionMap, this); // the general path's checks of the predicate maps
       if (predicates.contains(Rdf.Fno.old_executes)) {
         return Optional.empty();
       }
@@ -404,8 +406,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
         }
         functionIri = (IRI) ((ObjectMap) pom.getObjectMaps().iterator().next()).getConstant();
       }
-      bound.add(new BoundParameter(List.copyOf(predicates),
-          createObjectMapGenerators(pom.getObjectMaps(), executionMap, this).collect(Collectors.toUnmodifiableList())));
+      bound.add(new BoundParameter(List.copyOf(predicates), parameters.get(i).objectGenerators()));
     }
     if (functionIri == null) {
       return Optional.empty();
@@ -437,6 +438,7 @@ public class RdfTermGeneratorFactory implements TermGeneratorFactory<Value> {
   /**
    * ctkg: the few statements of one function execution, in a list: a function's parameter
    * extractors filter them once each, which a linear scan of a handful does faster than hashing.
+   * Its filter returns a copy, not a view: functions only read their execution.
    */
   static final class ExecutionStatements extends AbstractModel {
     private static final long serialVersionUID = 1L;
