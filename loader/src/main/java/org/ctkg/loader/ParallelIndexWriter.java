@@ -34,10 +34,9 @@ final class ParallelIndexWriter {
     private static final int QUEUED = 2;
 
     private final NodeTable nodeTable;
-    private final TransactionCoordinator nodeCoordinator;
     private final Transaction nodeTransaction;
     private final List<IndexThread> threads = new ArrayList<>();
-    private List<Tuple<NodeId>> batch = new ArrayList<>(BATCH);
+    private final List<Tuple<NodeId>> batch = new ArrayList<>(BATCH);
     private boolean ended;
 
     /**
@@ -53,7 +52,7 @@ final class ParallelIndexWriter {
             shares.add(new ArrayList<>());
         for (int i = 0; i < indexes.length; i++)
             shares.get(i % n).add(indexes[i]);
-        this.nodeCoordinator = CoLib.newCoordinator();
+        TransactionCoordinator nodeCoordinator = CoLib.newCoordinator();
         CoLib.add(nodeCoordinator, nodeTable);
         CoLib.start(nodeCoordinator);
         this.nodeTransaction = nodeCoordinator.begin(TxnType.WRITE);

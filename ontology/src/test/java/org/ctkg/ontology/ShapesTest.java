@@ -1,8 +1,11 @@
 package org.ctkg.ontology;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
@@ -13,7 +16,9 @@ import org.apache.jena.shacl.lib.ShLib;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,25 +85,25 @@ class ShapesTest {
                 "statistic-value-not-a-number.ttl", "protocol-without-convention.ttl", "bad-country-code.ttl", "target-not-a-crime.ttl"})
     void validatingResourceByResourceReportsWhatWholeGraphValidationReports(String file) {
         // As in a store: the data in a named graph, validated through the union of the named graphs.
-        DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Graph data = dsg.getUnionGraph();
-        org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+        Txn.executeWrite(dsg, () -> {
             Graph loaded = dsg.getGraph(NodeFactory.createURI(TEST + "loaded"));
             RDFParser.source("broken/" + file).parse(loaded);
             CtkgFiles.curated().getUnionGraph().find().forEachRemaining(loaded::add);
         });
         ShapesValidation validation = ShapesValidation.standard();
-        java.util.List<Node> subjects = org.apache.jena.system.Txn.calculateRead(dsg,
+        List<Node> subjects = Txn.calculateRead(dsg,
                 () -> data.find().mapWith(t -> t.getSubject()).toSet().stream().toList());
-        java.util.Set<String> whole = entries(org.apache.jena.system.Txn.calculateRead(dsg, () -> validation.validate(data)));
-        java.util.Set<String> byResource = entries(org.apache.jena.system.Txn.calculateRead(dsg,
+        Set<String> whole = entries(Txn.calculateRead(dsg, () -> validation.validate(data)));
+        Set<String> byResource = entries(Txn.calculateRead(dsg,
                 () -> validation.validateNodes(data, subjects.iterator())));
         assertFalse(whole.isEmpty(), file + " should not conform");
-        org.junit.jupiter.api.Assertions.assertEquals(whole, byResource);
-        org.junit.jupiter.api.Assertions.assertEquals(whole, entries(validation.validateNodesInParallel(dsg, subjects, 3, 10)));
+        assertEquals(whole, byResource);
+        assertEquals(whole, entries(validation.validateNodesInParallel(dsg, subjects, 3, 10)));
     }
 
-    private static java.util.Set<String> entries(ValidationReport report) {
+    private static Set<String> entries(ValidationReport report) {
         return report.getEntries().stream().map(e -> e.focusNode() + " " + e.resultPath() + " " + e.value() + " " + e.message())
                 .collect(Collectors.toSet());
     }
