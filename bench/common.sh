@@ -6,7 +6,7 @@ work="${BENCH_WORK:-$here/work}"
 mkdir -p "$work"
 "$root/ctkg" --help > /dev/null       # builds the jar if needed
 # A copy, so that a build during a long run does not change the jar under it.
-cp "$root/server/target/ctkg.jar" "$work/ctkg.jar"
+cp "$root/cli/target/ctkg.jar" "$work/ctkg.jar"
 jar="$work/ctkg.jar"
 # ctkg as users run it (./ctkg, with its JVM settings), on that copy: "${ctkg[@]}" load ...
 ctkg=(env CTKG_JAR="$jar" "$root/ctkg")

@@ -1,5 +1,8 @@
 package org.ctkg.loader;
 
+import org.apache.commons.io.FileUtils;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.source.RmlMapping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +19,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.ctkg.loader.tdb2.StoreInternals;
 import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.Ids;
 
@@ -70,7 +73,7 @@ public final class IntegratedSources {
         // an earlier build left on the class path, so the output depends on the sources alone.
         DatasetGraph seeded = DatabaseMgr.connectDatasetGraph(work.resolve("store").toString());
         Txn.executeWrite(seeded, () -> CtkgFiles.streamDefaultContent(StreamRDFLib.dataset(seeded)));
-        TDBInternal.expel(seeded);
+        StoreInternals.release(seeded);
         try (Store store = Store.open(work.resolve("store"))) {
             load(store, Path.of(""));
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -85,7 +88,7 @@ public final class IntegratedSources {
                 w.finish();
             }
         } finally {
-            FileTrees.deleteQuietly(work);
+            FileUtils.deleteQuietly(work.toFile());
         }
         System.err.println("ctkg: integrated sources written to " + out);
     }

@@ -1,5 +1,10 @@
 package org.ctkg.loader;
 
+import org.ctkg.loader.tdb2.StoreInternals;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.tdb2.ParallelIndexWriter;
+import org.ctkg.loader.tdb2.SortedQuadWriter;
+import org.ctkg.loader.tdb2.StoreGeneration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +138,7 @@ public final class LoadJob {
             Txn.executeWrite(gen, () -> {
                 if (store.isNew()) {
                     store.seedInto(gen);
-                    gen.listGraphNodes().forEachRemaining(g -> seeded.put(g, Stores.quadsIn(gen, g)));
+                    gen.listGraphNodes().forEachRemaining(g -> seeded.put(g, StoreInternals.quadsIn(gen, g)));
                 }
                 if (replace)
                     graphsKnownBefore().forEach(g -> gen.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
@@ -214,7 +219,7 @@ public final class LoadJob {
         if (report != null && !report.conforms() && !lenient)
             throw new LoadException(LoadException.Kind.INVALID,
                     report.getEntries().size() + " SHACL violation(s) in the loaded data", report, null);
-        Map<Node, LoadReport.GraphChange> changes = writer.changes(g -> Stores.quadsIn(dsg, g));
+        Map<Node, LoadReport.GraphChange> changes = writer.changes(g -> StoreInternals.quadsIn(dsg, g));
         return new LoadReport(Provenance.newJobIri(), started, Instant.now(), writer.inputs, changes, writer.count, report, writer.notes);
     }
 
@@ -258,7 +263,7 @@ public final class LoadJob {
 
         @Override
         public long sizeBefore(Node g) {
-            return Stores.quadsIn(dsg, g);
+            return StoreInternals.quadsIn(dsg, g);
         }
 
         @Override
@@ -289,7 +294,7 @@ public final class LoadJob {
         @Override
         public long sizeBefore(Node g) {
             DatasetGraph current = store.dataset();
-            return seeded.getOrDefault(g, 0L) + Txn.calculateRead(current, () -> Stores.quadsIn(current, g));
+            return seeded.getOrDefault(g, 0L) + Txn.calculateRead(current, () -> StoreInternals.quadsIn(current, g));
         }
 
         @Override

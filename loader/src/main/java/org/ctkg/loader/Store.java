@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.ctkg.loader.tdb2.StoreInternals;
 
 /**
  * A TDB2 store on disk, opened for a job. A store that did not exist is created and, inside the
@@ -98,8 +99,8 @@ public final class Store implements AutoCloseable {
     }
 
     /** Opens the store's directory again: after a job has switched it to a new generation. */
-    void reopen() {
-        TDBInternal.expel(dsg);
+    public void reopen() {
+        StoreInternals.release(dsg);
         dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
         Stores.unionDefaultGraph(dsg);
     }
@@ -110,9 +111,14 @@ public final class Store implements AutoCloseable {
         if (!owned)
             return;
         boolean empty = isNew && Stores.isEmpty(dsg);
-        TDBInternal.expel(dsg);
-        if (empty)
-            FileTrees.delete(location);
+        StoreInternals.release(dsg);
+        if (!empty)
+            return;
+        try {
+            PathUtils.deleteDirectory(location);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the empty store " + location, e);
+        }
     }
 
     private static boolean isEmptyDirectory(Path dir) {

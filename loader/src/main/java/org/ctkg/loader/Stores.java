@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -15,10 +14,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.ctkg.ontology.CtkgFiles;
 
 /**
@@ -51,21 +46,6 @@ public final class Stores {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + IntegratedSources.RESOURCE, e);
         }
-    }
-
-    /**
-     * The number of quads in a named graph; call inside a transaction. A TDB2 store counts them in
-     * its graph-first index without reading the nodes.
-     */
-    public static long quadsIn(DatasetGraph dsg, Node g) {
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        if (tdb == null)
-            return dsg.stream(g, Node.ANY, Node.ANY, Node.ANY).count();
-        NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
-        NodeId id = quads.getNodeTable().getNodeIdForNode(g);
-        if (NodeId.isDoesNotExist(id))
-            return 0;
-        return Iter.count(quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny));
     }
 
     /** True when the store holds no quads at all. */

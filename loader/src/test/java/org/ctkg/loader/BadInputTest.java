@@ -1,5 +1,6 @@
 package org.ctkg.loader;
 
+import org.ctkg.loader.source.RdfFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.ctkg.loader;
 
+import org.ctkg.loader.source.RdfFile;
 import java.nio.file.Path;
 
 /**

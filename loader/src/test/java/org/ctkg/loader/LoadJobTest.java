@@ -1,5 +1,7 @@
 package org.ctkg.loader;
 
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.source.RdfFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Load jobs against real TDB2 stores on disk. */
-class LoadJobTest {
+public class LoadJobTest {
     @TempDir
     Path tmp;
 
-    static Path good(String name) {
+    public static Path good(String name) {
         try {
             return Path.of(LoadJobTest.class.getResource("/good/" + name).toURI());
         } catch (URISyntaxException e) {

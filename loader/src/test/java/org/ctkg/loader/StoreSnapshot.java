@@ -13,16 +13,16 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /** The whole content of a store as sorted N-Quads lines, to compare a store before and after a job. */
-final class StoreSnapshot {
+public final class StoreSnapshot {
     private StoreSnapshot() {}
 
-    static List<String> of(Path location) {
+    public static List<String> of(Path location) {
         try (Store store = Store.openExisting(location)) {
             return of(store.dataset());
         }
     }
 
-    static List<String> of(DatasetGraph dsg) {
+    public static List<String> of(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RDFDataMgr.write(out, dsg, RDFFormat.NQUADS);

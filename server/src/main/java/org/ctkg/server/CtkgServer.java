@@ -1,5 +1,18 @@
 package org.ctkg.server;
 
+import org.ctkg.server.http.CappedQuery;
+import org.ctkg.server.http.CtkgUpdate;
+import org.ctkg.server.http.DatasetDescription;
+import org.ctkg.server.http.DiscoveryFilter;
+import org.ctkg.server.http.GraphUploadFilter;
+import org.ctkg.server.http.QuerySizeFilter;
+import org.ctkg.server.http.ReadOnlyFilter;
+import org.ctkg.server.http.WriterAccess;
+import org.ctkg.server.ld.BrowsePages;
+import org.ctkg.server.ld.LinkedData;
+import org.ctkg.server.load.LoadService;
+import org.ctkg.server.search.SearchIndex;
+import org.ctkg.server.ui.QueryUiServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,2 +1,2 @@
-/** The embedded Fuseki server and the {@code ctkg} command line. */
+/** The embeddable ctkg server: Fuseki with ctkg's services, each concern in a package of its own ({@code http}, {@code ld}, {@code search}, {@code load}, {@code ui}). */
 package org.ctkg.server;

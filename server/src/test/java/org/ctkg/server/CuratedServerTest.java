@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Base of the tests that query the real server, on a free port, serving the curated graph read-only. */
-abstract class CuratedServerTest {
-    static CtkgServer server;
+public abstract class CuratedServerTest {
+    public static CtkgServer server;
 
     @BeforeAll
     static void startCuratedServer() {

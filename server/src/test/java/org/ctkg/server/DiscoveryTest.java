@@ -1,5 +1,8 @@
 package org.ctkg.server;
 
+import org.ctkg.testkit.SparqlHttp;
+import org.ctkg.server.search.SearchIndex;
+import org.ctkg.server.http.DatasetDescription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ctkg.loader.tdb2.StoreInternals;
 
 /** The Service Description at the query services and the VoID description agree with the data. */
 class DiscoveryTest extends CuratedServerTest {
@@ -58,13 +62,13 @@ class DiscoveryTest extends CuratedServerTest {
     void theStateOfAServedTdb2StoreIsKnownSoDescriptionsAreCountedOncePerState() {
         var tdb = org.apache.jena.tdb2.DatabaseMgr.createDatasetGraph();
         var served = new SearchIndex(tdb).dataset();
-        long before = UntilWritten.writesBegun(served);
+        long before = StoreInternals.writesBegun(served);
         assertTrue(before >= 0, "known through the search wrapper: " + before);
         org.apache.jena.system.Txn.executeRead(served, () -> served.find().hasNext());
-        assertEquals(before, UntilWritten.writesBegun(served), "a read does not change it");
+        assertEquals(before, StoreInternals.writesBegun(served), "a read does not change it");
         var n = org.apache.jena.graph.NodeFactory.createURI("urn:test:n");
         org.apache.jena.system.Txn.executeWrite(served, () -> served.add(n, n, n, n));
-        assertTrue(UntilWritten.writesBegun(served) > before, "a write does");
+        assertTrue(StoreInternals.writesBegun(served) > before, "a write does");
     }
 
     @Test

@@ -1,20 +1,18 @@
 package org.ctkg.server;
 
+import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import org.ctkg.loader.Stores;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Operations: a graceful stop lets requests in flight finish; the configuration file is checked. */
+/** Operations: a graceful stop lets requests in flight finish. */
 class OperationsTest {
     @Test
     void gracefulStopLetsARequestInFlightFinish() throws Exception {
@@ -39,26 +37,5 @@ class OperationsTest {
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("\"n\""));
         assertThrows(Exception.class, () -> SparqlHttp.post(server.sparqlUrl(), "ASK {}", "application/sparql-results+json"),
                      "a stopped server takes no new requests");
-    }
-
-    @Test
-    void unknownConfigurationSettingsAreRefused(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("ctkg.properties");
-        Files.writeString(config, "prot = 8080\n");
-        CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
-        assertEquals(2, run.code());
-        assertTrue(run.err().contains("unknown setting 'prot'"), run.err());
-    }
-
-    @Test
-    void configurationFileSettingsAreRead(@TempDir Path tmp) throws Exception {
-        Path config = tmp.resolve("ctkg.properties");
-        Files.writeString(config, "port = 3030\nmax-rows = 7\nlocalhost = true\n");
-        var settings = ServeConfig.read(config);
-        assertEquals("7", settings.get("max-rows"));
-        Options o = Options.parse(new String[] {"--port", "4040"}, ServeConfig.KEYS, java.util.Set.of("localhost")).withDefaults(settings);
-        assertEquals(4040, o.getInt("port", 0, 0, 65535), "the command line wins");
-        assertEquals(7, o.getInt("max-rows", 0, 0, 1000));
-        assertTrue(o.has("localhost"));
     }
 }

@@ -1,0 +1,151 @@
+package org.ctkg.cli;
+
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.SparqlHttp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ctkg.loader.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as a user runs it: a whole job, exit codes, help, and the store served afterwards. */
+public class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    /** A finished command: exit code, standard output and standard error. */
+    record Run(int code, String out, String err) {}
+
+    static Run ctkg(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Ctkg.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static final String GOOD = """
+            @prefix ctkg: <https://w3id.org/ctkg/ontology#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <https://w3id.org/ctkg/id/organization/shelter> a ctkg:Organization ; rdfs:label "A shelter"@en ;
+                ctkg:operatesIn <https://w3id.org/ctkg/id/country/mex> .
+            """;
+
+    @Test
+    void aWholeJobLoadValidateServeExport() throws Exception {
+        Path file = write("shelters.ttl", GOOD);
+        Path loc = tmp.resolve("store");
+        assertEquals(0, ctkg("validate", file.toString()).code());
+        Run load = ctkg("load", "--quiet", "--loc", loc.toString(), file.toString());
+        assertEquals(0, load.code(), load.err());
+        assertTrue(load.out().startsWith("ctkg load: committed job=https://w3id.org/ctkg/id/load/"), load.out());
+        assertTrue(load.out().contains("added=3"), load.out());
+
+        Run stats = ctkg("stats", "--loc", loc.toString());
+        assertEquals(0, stats.code());
+        assertTrue(stats.out().contains("https://w3id.org/ctkg/graph/shelters  3"), stats.out());
+        assertTrue(stats.out().contains("committed"), stats.out());
+
+        try (Store store = Store.openExisting(loc)) {
+            CtkgServer server = CtkgServer.create().port(0).dataset(store.dataset()).build().start();
+            try {
+                List<List<String>> rows = SparqlHttp.select(server.sparqlUrl(),
+                        "SELECT ?label { <https://w3id.org/ctkg/id/organization/shelter> <http://www.w3.org/2000/01/rdf-schema#label> ?label }");
+                assertEquals(List.of(List.of("A shelter")), rows);
+            } finally {
+                server.stop();
+            }
+        }
+
+        Path exported = tmp.resolve("out.nt");
+        Run export = ctkg("export", "--loc", loc.toString(), "--graph", "https://w3id.org/ctkg/graph/shelters", "--format", "nt", "--out", exported.toString());
+        assertEquals(0, export.code(), export.err());
+        assertEquals(3, Files.readAllLines(exported).stream().filter(l -> !l.isBlank()).count());
+
+        Path all = tmp.resolve("all.nq");
+        assertEquals(0, ctkg("export", "--loc", loc.toString(), "--out", all.toString()).code());
+        Run reload = ctkg("load", "--quiet", "--loc", tmp.resolve("copy").toString(), all.toString());
+        assertEquals(0, reload.code(), reload.err());
+        assertTrue(Files.readString(all).contains("<https://w3id.org/ctkg/graph/provenance>"), "export includes provenance");
+    }
+
+    @Test
+    void exitCodesSayWhatWentWrong() throws Exception {
+        Path loc = tmp.resolve("store");
+        assertEquals(0, ctkg("load", "--quiet", "--loc", loc.toString(), write("ok.ttl", GOOD).toString()).code());
+        String before = ctkg("export", "--loc", loc.toString()).out();
+
+        Run syntax = ctkg("load", "--loc", loc.toString(), write("broken.ttl", "<https://x.org/a> <https://x.org/b> .").toString());
+        assertEquals(2, syntax.code());
+        assertTrue(syntax.err().contains("broken.ttl:1:"), syntax.err());
+
+        Run invalid = ctkg("load", "--loc", loc.toString(), write("nameless.ttl",
+                "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Organization> .").toString());
+        assertEquals(3, invalid.code());
+        assertTrue(invalid.err().contains("<https://w3id.org/ctkg/id/organization/x> <http://www.w3.org/2000/01/rdf-schema#label>"), invalid.err());
+        assertEquals(3, ctkg("validate", tmp.resolve("nameless.ttl").toString()).code());
+
+        assertEquals(before, ctkg("export", "--loc", loc.toString()).out(), "failed jobs changed the store");
+        assertEquals(2, ctkg("load", "--loc", loc.toString()).code(), "no file");
+        assertEquals(2, ctkg("load", "--bogus", "x").code(), "unknown option");
+        assertEquals(2, ctkg("nonsense").code(), "unknown command");
+        assertEquals(2, ctkg("stats", "--loc", tmp.resolve("nowhere").toString()).code(), "no store");
+    }
+
+    @Test
+    void aMappingJobLoadsATableReportsItsLeftOutRowsAndRefusesABadOne() throws Exception {
+        Path loc = tmp.resolve("store");
+        Path mapping = Path.of("..", "mappings", "us-tip-tiers.rml.ttl");
+        Path table = write("tip_tiers_orig.csv", """
+                "countryname","iso","year","ccode","tier"
+                "Mexico","MEX",2000,70,NA
+                "Mexico","MEX",2004,70,"Watchlist    "
+                """);
+        Run load = ctkg("load", "--quiet", "--loc", loc.toString(), "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers", "--replace",
+                        "--mapping", mapping.toString(), table.toString());
+        assertEquals(0, load.code(), load.err());
+        assertTrue(load.err().contains("ctkg load: note: tip_tiers_orig.csv: 2 rows read, 1 mapped, 1 left out (lines 2)"), load.err());
+        assertTrue(load.out().contains("files=2"), "the mapping and the table: " + load.out());
+        String before = ctkg("export", "--loc", loc.toString()).out();
+        assertTrue(before.contains("<https://w3id.org/ctkg/id/tip-placement/mex-2004> <https://w3id.org/ctkg/ontology#tier> <https://w3id.org/ctkg/id/tip-tier/tier-2-watch-list>"));
+
+        Path broken = write("bad/tip_tiers_orig.csv".replace("bad/", ""), "\"countryname\",\"iso\",\"year\",\"ccode\",\"tier\"\n\"Mexico\",\"MEX\",2005,70,\"Tier 9\"\n");
+        Run bad = ctkg("load", "--loc", loc.toString(), "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers", "--replace",
+                       "--mapping", mapping.toString(), broken.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("tip_tiers_orig.csv:2: column tier: 'Tier 9' is not a TIP tier"), bad.err());
+        assertTrue(bad.err().contains("nothing was written; the store is as it was"), bad.err());
+        assertEquals(before, ctkg("export", "--loc", loc.toString()).out(), "the failed mapping job changed the store");
+    }
+
+    @Test
+    void validateWritesATurtleReport() throws Exception {
+        Path bad = write("nameless.ttl", "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Organization> .");
+        Run run = ctkg("validate", "--format", "ttl", bad.toString());
+        assertEquals(3, run.code());
+        assertTrue(run.out().contains("sh:ValidationReport") && run.out().contains("sh:conforms") , run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "load", "validate", "export", "stats", "generate", "map"})
+    void everyCommandHasHelp(String command) {
+        Run run = ctkg(command, "--help");
+        assertEquals(0, run.code());
+        assertTrue(run.out().startsWith("Usage: ctkg " + command), run.out());
+    }
+}

@@ -1,0 +1,40 @@
+package org.ctkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.ctkg.testkit.CaseRecordFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of the {@code ctkg load} command (the runnable jar, in a process of its own) in
+ * the middle of a job: afterwards {@code ctkg stats} reports exactly what it reported before.
+ */
+class LoadKillStatsIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void statsAfterAKilledLoadAreStatsBeforeIt() throws Exception {
+        Path jar = JarRuns.jar();
+        Path store = JarRuns.seededStore(tmp);
+        CommandLineTest.Run before = CommandLineTest.ctkg("stats", "--loc", store.toString());
+        assertEquals(0, before.code(), before.err());
+
+        Path cases = CaseRecordFiles.write(tmp, 5, 1_000_000);
+        Process load = new ProcessBuilder("java", "-jar", jar.toString(), "load", "--quiet", "--loc", store.toString(), cases.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(!load.waitFor(4, TimeUnit.SECONDS), "the load ended before the kill: make it bigger");
+        load.destroyForcibly();   // SIGKILL
+        assertTrue(load.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, load.exitValue(), "killed by SIGKILL");
+
+        CommandLineTest.Run after = CommandLineTest.ctkg("stats", "--loc", store.toString());
+        assertEquals(0, after.code(), after.err());
+        assertEquals(before.out(), after.out(), "ctkg stats after the kill");
+    }
+}

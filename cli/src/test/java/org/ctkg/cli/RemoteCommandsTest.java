@@ -1,0 +1,75 @@
+package org.ctkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.ctkg.loader.Stores;
+import org.ctkg.server.CtkgServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that work on a running server ({@code --server URL}): load, export and stats through HTTP. */
+class RemoteCommandsTest {
+    @TempDir
+    Path tmp;
+    private CtkgServer server;
+
+    @BeforeEach
+    void start() {
+        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).writer("alice", "s3cret").build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private static String shelter(String slug, String label) {
+        return "<https://w3id.org/ctkg/id/organization/" + slug + "> a <https://w3id.org/ctkg/ontology#Organization> ;\n"
+                + "    <http://www.w3.org/2000/01/rdf-schema#label> \"" + label + "\"@en .\n";
+    }
+
+    @Test
+    void theCommandLineLoadsExportsAndCountsThroughAServer() throws Exception {
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "s3cret\n");
+        Path table = tmp.resolve("tip_tiers_orig.csv");
+        Files.writeString(table, "\"countryname\",\"iso\",\"year\",\"ccode\",\"tier\"\n\"Mexico\",\"MEX\",2000,70,NA\n\"Mexico\",\"MEX\",2004,70,\"Watchlist    \"\n");
+        String url = server.baseUrl();
+        CommandLineTest.Run load = CommandLineTest.ctkg("load", "--server", url, "--user", "alice", "--password-file", password.toString(),
+                "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers", "--replace",
+                "--mapping", Path.of("..", "mappings", "us-tip-tiers.rml.ttl").toString(), table.toString());
+        assertEquals(0, load.code(), load.err());
+        assertTrue(load.out().startsWith("ctkg load: committed job="), load.out());
+        assertTrue(load.err().contains("ctkg load: note: tip_tiers_orig.csv: 2 rows read, 1 mapped, 1 left out (lines 2)"), load.err());
+
+        Path exported = tmp.resolve("tiers.nt");
+        CommandLineTest.Run export = CommandLineTest.ctkg("export", "--server", url, "--graph", "https://w3id.org/ctkg/graph/us-tip-tiers",
+                "--format", "nt", "--out", exported.toString());
+        assertEquals(0, export.code(), export.err());
+        List<String> lines = Files.readAllLines(exported).stream().filter(l -> l.contains("tip-placement/")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("tip-placement/mex-2004> <https://w3id.org/ctkg/ontology#tier> <https://w3id.org/ctkg/id/tip-tier/tier-2-watch-list>")), lines.toString());
+        assertEquals(0, lines.stream().filter(l -> l.contains("mex-2000")).count(), "replaced by the job: only its placement");
+
+        CommandLineTest.Run stats = CommandLineTest.ctkg("stats", "--server", url);
+        assertEquals(0, stats.code(), stats.err());
+        assertTrue(stats.out().contains("https://w3id.org/ctkg/graph/us-tip-tiers"), stats.out());
+        assertTrue(stats.out().contains("committed"), "the live load among the last loads: " + stats.out());
+
+        CommandLineTest.Run refused = CommandLineTest.ctkg("load", "--server", url, "--user", "alice", "--password-file", tmp.resolve("password").toString(),
+                "--graph", "urn:x", tmp.resolve("nowhere.ttl").toString());
+        assertEquals(2, refused.code());
+        Files.writeString(password, "wrong\n");
+        Path ok = tmp.resolve("ok.ttl");
+        Files.writeString(ok, shelter("x", "X"));
+        CommandLineTest.Run wrong = CommandLineTest.ctkg("load", "--server", url, "--user", "alice", "--password-file", password.toString(), ok.toString());
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("refused the credentials"), wrong.err());
+    }
+}

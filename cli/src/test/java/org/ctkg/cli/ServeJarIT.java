@@ -1,0 +1,64 @@
+package org.ctkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ctkg.testkit.SparqlHttp;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: the runnable jar, started as {@code ctkg serve} in its own process, answers a SPARQL
+ * SELECT over HTTP within seconds, and logs the request in the NCSA format.
+ */
+class ServeJarIT {
+    private static final Pattern SERVING = Pattern.compile("ctkg serving on (http://\\S+)");
+
+    @Test
+    void servedJarAnswersSelect() throws Exception {
+        Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar"));
+        assertTrue(Files.exists(jar), "no jar at " + jar);
+        Path log = Files.createTempFile("ctkg-serve", ".log");
+        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0", "--localhost")
+                .redirectError(log.toFile())
+                .start();
+        try {
+            long started = System.nanoTime();
+            String base = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while (base == null && (line = out.readLine()) != null) {
+                    Matcher m = SERVING.matcher(line);
+                    if (m.find())
+                        base = m.group(1);
+                }
+                assertNotNull(base, "the server did not say where it serves");
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertTrue(seconds < 30, "took " + seconds + " s to start");
+                List<List<String>> rows = SparqlHttp.select(base + "/ctkg/sparql",
+                        "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> ctkg:supplements ?c }");
+                assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), rows);
+            }
+            // The access log: one line per request in the NCSA (extended) format.
+            Pattern ncsa = Pattern.compile("^\\S+ - - \\[[^\\]]+\\] \"POST /ctkg/sparql HTTP/1\\.1\" 200 \\d+ \"[^\"]*\" \"[^\"]*\"$", Pattern.MULTILINE);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!ncsa.matcher(Files.readString(log)).find() && System.nanoTime() < deadline)
+                Thread.sleep(50);
+            assertTrue(ncsa.matcher(Files.readString(log)).find(), "no access-log line for the query in:\n" + Files.readString(log));
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.ctkg.loader.prov;
+
+import org.ctkg.loader.Source;
+import org.ctkg.loader.LoadReport;
+import org.ctkg.loader.LoadJob;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.ctkg.ontology.CTKG;
+import org.ctkg.ontology.Ids;
+
+/**
+ * Records committed load jobs in the provenance graph with PROV-O: the job (a
+ * {@code ctkg:LoadJob}, a {@code prov:Activity}), its start and end, the files it used with size
+ * and SHA-256, the triples added and removed per graph, the shapes and the outcome.
+ */
+public final class Provenance {
+    /** The named graph holding the record of every load. */
+    public static final Node GRAPH = Ids.graph("provenance");
+    static final String PROV = "http://www.w3.org/ns/prov#";
+    private static final DateTimeFormatter JOB_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private Provenance() {}
+
+    public static Node newJobIri() {
+        return Ids.id("load", JOB_ID.format(Instant.now()).toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Writes the job's record; call inside the job's write transaction. {@code shapes} is null when not validated. */
+    public static void record(DatasetGraph dsg, LoadReport report, Node shapes) {
+        Node job = report.job();
+        add(dsg, job, RDF.Nodes.type, uri(CTKG.NS + "LoadJob"));
+        add(dsg, job, RDF.Nodes.type, uri(PROV + "Activity"));
+        add(dsg, job, RDFS.Nodes.label, NodeFactory.createLiteralString("load of " + report.inputs().size() + " file(s) at " + report.started()));
+        add(dsg, job, uri(PROV + "startedAtTime"), dateTime(report.started()));
+        add(dsg, job, uri(PROV + "endedAtTime"), dateTime(report.ended()));
+        long violations = report.violations();
+        String outcome = !report.validated() ? "committed without validation" : violations == 0 ? "committed" : "committed with violations";
+        add(dsg, job, uri(CTKG.NS + "outcome"), NodeFactory.createLiteralString(outcome));
+        if (report.validated()) {
+            add(dsg, job, uri(CTKG.NS + "shapesUsed"), shapes);
+            add(dsg, job, uri(CTKG.NS + "violations"), longLiteral(violations));
+        }
+        for (String note : report.notes())
+            add(dsg, job, RDFS.Nodes.comment, NodeFactory.createLiteralString(note));
+        int i = 0;
+        for (Source.InputRecord input : report.inputs()) {
+            Node file = uri(job.getURI() + "#file-" + (++i));
+            add(dsg, job, uri(PROV + "used"), file);
+            add(dsg, file, RDF.Nodes.type, uri(CTKG.NS + "InputFile"));
+            add(dsg, file, uri(CTKG.NS + "fileName"), NodeFactory.createLiteralString(input.name()));
+            add(dsg, file, uri(CTKG.NS + "byteSize"), longLiteral(input.bytes()));
+            add(dsg, file, uri(CTKG.NS + "sha256"), NodeFactory.createLiteralString(input.sha256()));
+        }
+        int k = 0;
+        for (Map.Entry<Node, LoadReport.GraphChange> e : report.changes().entrySet()) {
+            Node change = uri(job.getURI() + "#graph-" + (++k));
+            add(dsg, job, uri(CTKG.NS + "changedGraph"), change);
+            add(dsg, change, RDF.Nodes.type, uri(CTKG.NS + "GraphChange"));
+            add(dsg, change, uri(CTKG.NS + "graph"), e.getKey());
+            add(dsg, change, uri(CTKG.NS + "triplesAdded"), longLiteral(e.getValue().added()));
+            add(dsg, change, uri(CTKG.NS + "triplesRemoved"), longLiteral(e.getValue().removed()));
+            add(dsg, e.getKey(), uri(PROV + "wasGeneratedBy"), job);
+        }
+    }
+
+    private static void add(DatasetGraph dsg, Node s, Node p, Node o) {
+        dsg.add(GRAPH, s, p, o);
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    private static Node dateTime(Instant t) {
+        return NodeFactory.createLiteralDT(t.toString(), XSDDatatype.XSDdateTime);
+    }
+
+    private static Node longLiteral(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDlong);
+    }
+}

@@ -1,0 +1,307 @@
+package org.ctkg.loader.source;
+
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Source;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.system.StreamRDF;
+import org.ctkg.ontology.Ids;
+
+/**
+ * An RDF file in any syntax Jena reads, gzip-compressed or not; the syntax comes from the file
+ * name unless given. Parsed as a stream, strictly: a bad IRI or a literal that is not valid for
+ * its datatype is an error, not a warning.
+ */
+public final class RdfFile implements Source {
+    private final Path path;
+    private final Lang lang;
+    private final boolean gzip;
+    private final Node defaultGraph;
+    private InputRecord record;
+
+    private final String name;
+
+    private RdfFile(Path path, Lang lang, boolean gzip, String name) {
+        this.path = path;
+        this.name = name;
+        this.lang = lang;
+        this.gzip = gzip;
+        this.defaultGraph = graphNamedAfter(path);
+    }
+
+    /**
+     * The file, with its syntax from its name ({@code .ttl}, {@code .nt.gz}, …) or from
+     * {@code syntax} (a name or file extension such as "turtle" or "nq") when not null.
+     * @throws LoadException BAD_INPUT when the syntax cannot be told
+     */
+    public static RdfFile of(Path path, String syntax) {
+        return of(path, syntax, path.toString());
+    }
+
+    /**
+     * As {@link #of(Path, String)}, the file shown in messages and provenance as {@code name} (the
+     * name the user knows, for a file staged elsewhere); its syntax is told from that name.
+     */
+    public static RdfFile of(Path path, String syntax, String name) {
+        String fileName = path.getFileName().toString();
+        boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+        String base = gzip ? fileName.substring(0, fileName.length() - 3) : fileName;
+        Lang lang;
+        if (syntax != null) {
+            lang = RDFLanguages.nameToLang(syntax);
+            if (lang == null)
+                lang = RDFLanguages.fileExtToLang(syntax);
+            if (lang == null)
+                throw new LoadException(LoadException.Kind.BAD_INPUT, "unknown RDF syntax '" + syntax + "'");
+        } else {
+            lang = RDFLanguages.filenameToLang(base);
+            if (lang == null)
+                throw new LoadException(LoadException.Kind.BAD_INPUT,
+                        name + ": cannot tell the RDF syntax from the file name; name it .ttl, .nt, .nq, .trig, .rdf, .jsonld (optionally .gz) or give --syntax");
+        }
+        return new RdfFile(path, lang, gzip, name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The syntax the file is read in. */
+    public Lang lang() {
+        return lang;
+    }
+
+    @Override
+    public Node defaultGraph() {
+        return defaultGraph;
+    }
+
+    /** The file's size; a compressed file counts as five times its size, about what it holds. */
+    @Override
+    public long bytes() {
+        try {
+            return Files.size(path) * (gzip ? 5 : 1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public boolean sendsQuads() {
+        return RDFLanguages.isQuads(lang);
+    }
+
+    private static Node graphNamedAfter(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz"))
+            name = name.substring(0, name.length() - 3);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0)
+            name = name.substring(0, dot);
+        String slug = name.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return Ids.graph(slug.isEmpty() ? "unnamed" : slug);
+    }
+
+    @Override
+    public void send(StreamRDF destination) {
+        MessageDigest sha = Checksums.sha256();
+        CountingStream counted;
+        try (InputStream raw = Files.newInputStream(path)) {
+            counted = new CountingStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha));
+            ReadFailures in = new ReadFailures(gzip ? new GZIPInputStream(counted, 1 << 16) : counted);
+            ContentCheck content = new ContentCheck(destination, name());
+            try {
+                RDFParser.source(in)
+                         .lang(lang)
+                         .base(path.toAbsolutePath().toUri().toString())
+                         .checking(true)
+                         .errorHandler(StrictErrors.INSTANCE)
+                         .build()
+                         .parse(content);
+            } catch (RuntimeException e) {
+                in.rethrowFailure();
+                throw e;
+            }
+            in.rethrowFailure();
+            if (content.isEmpty())
+                throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": no triples: the file is empty or holds only prefixes and comments");
+            // Read any trailing bytes so the checksum covers the whole file.
+            counted.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (NoSuchFileException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": no such file");
+        } catch (ZipException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": not valid gzip: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | RuntimeIOException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": cannot read: " + rootMessage(e), e);
+        } catch (LoadException e) {
+            throw e;
+        } catch (RiotParseException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT,
+                    name() + ":" + e.getLine() + ":" + e.getCol() + ": " + e.getOriginalMessage(), e);
+        } catch (RiotException e) {
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": " + rootMessage(e), e);
+        }
+        record = new InputRecord(name(), counted.count(), HexFormat.of().formatHex(sha.digest()));
+    }
+
+    @Override
+    public InputRecord record() {
+        if (record == null)
+            throw new IllegalStateException("not read yet: " + name());
+        return record;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t)
+            t = t.getCause();
+        String m = t.getMessage();
+        if (t instanceof java.io.EOFException || (m != null && m.contains("Unexpected end of ZLIB")))
+            return "unexpected end of file (truncated?)";
+        if (t instanceof java.nio.charset.CharacterCodingException || t instanceof java.nio.charset.MalformedInputException)
+            return "not valid UTF-8";
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Passes everything on, notes whether anything came, and refuses text with U+FFFD: the
+     * parser puts that replacement character where the bytes were not UTF-8, which would
+     * otherwise load mis-encoded text (Latin-1, UTF-16) silently.
+     */
+    private static final class ContentCheck extends org.apache.jena.riot.system.StreamRDFWrapper {
+        private final String file;
+        private boolean any;
+
+        ContentCheck(StreamRDF other, String file) {
+            super(other);
+            this.file = file;
+        }
+
+        @Override
+        public void triple(org.apache.jena.graph.Triple triple) {
+            any = true;
+            check(triple.getSubject(), triple.getSubject());
+            check(triple.getSubject(), triple.getPredicate());
+            check(triple.getSubject(), triple.getObject());
+            super.triple(triple);
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+            any = true;
+            check(quad.getSubject(), quad.getSubject());
+            check(quad.getSubject(), quad.getPredicate());
+            check(quad.getSubject(), quad.getObject());
+            super.quad(quad);
+        }
+
+        private void check(Node subject, Node n) {
+            String text = n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : null;
+            if (text != null && text.indexOf('\uFFFD') >= 0)
+                throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": not valid UTF-8 (is it Latin-1 or UTF-16?): "
+                        + "an undecodable byte in a statement about " + subject + ": \"" + text + "\"");
+        }
+
+        boolean isEmpty() {
+            return !any;
+        }
+    }
+
+    /**
+     * Remembers a read failure (a truncated gzip stream, an I/O error) that the parser would
+     * otherwise take for the end of the input, so it can be reported as what it is.
+     */
+    private static final class ReadFailures extends java.io.FilterInputStream {
+        private IOException failure;
+
+        ReadFailures(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            try {
+                return super.read(buf, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        void rethrowFailure() throws IOException {
+            if (failure != null)
+                throw failure;
+        }
+    }
+
+    /** Counts the bytes read through it; not closed by the parser. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0)
+                count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0)
+                count += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The parser closes its input when done; the file is closed by its owner instead. */
+        @Override
+        public void close() {}
+    }
+}

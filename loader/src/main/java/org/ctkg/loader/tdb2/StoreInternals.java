@@ -1,0 +1,52 @@
+package org.ctkg.loader.tdb2;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * What ctkg reads from inside a TDB2 store that Jena's public API does not offer: a graph's size
+ * from the graph-first index, and the count of write transactions begun (a cheap "has the store
+ * changed?" key for caches). Both use {@code tdb2.sys} and {@code tdb2.store}, which Jena treats as
+ * internal; {@code Tdb2InternalsTest} pins the Jena version they were written against.
+ */
+public final class StoreInternals {
+    private StoreInternals() {}
+
+    /**
+     * The number of quads in a named graph; call inside a transaction. A TDB2 store counts them in
+     * its graph-first index without reading the nodes; any other store counts them one by one.
+     */
+    public static long quadsIn(DatasetGraph dsg, Node g) {
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        if (tdb == null)
+            return dsg.stream(g, Node.ANY, Node.ANY, Node.ANY).count();
+        NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
+        NodeId id = quads.getNodeTable().getNodeIdForNode(g);
+        if (NodeId.isDoesNotExist(id))
+            return 0;
+        return Iter.count(quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny));
+    }
+
+    /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
+    public static long writesBegun(DatasetGraph dsg) {
+        DatasetGraph base = dsg;
+        // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
+        while (!TDBInternal.isTDB2(base) && base instanceof DatasetGraphWrapper w)
+            base = w.getWrapped();
+        return TDBInternal.isTDB2(base) ? TDBInternal.getTransactionCoordinator(base).countBeginWrite() : -1;
+    }
+
+    /**
+     * Closes a TDB2 store's files and forgets it, so that its directory can be opened again (after a
+     * switch of generation) or deleted.
+     */
+    public static void release(DatasetGraph dsg) {
+        TDBInternal.expel(dsg);
+    }
+}

@@ -1,0 +1,112 @@
+package org.ctkg.server.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextHit;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Full-text search over labels, alternative labels and descriptions, with Jena's jena-text
+ * (Lucene). The index is built from the store when the server starts and then follows every
+ * write made through the served dataset ({@link #dataset()}): what an update or a Graph Store
+ * write commits is indexed with it, what it deletes is dropped, and an aborted write leaves the
+ * index as it was. The same index answers the search page and SPARQL's {@code text:query}
+ * (prefix {@code text: <http://jena.apache.org/text#>}).
+ */
+public final class SearchIndex {
+    static final List<Node> PREDICATES = List.of(RDFS.Nodes.label,
+            NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel"),
+            NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+            DCTerms.description.asNode());
+    private final EntityDefinition def;
+    private final TextIndex index;
+    private final DatasetGraphText dataset;
+
+    static {
+        TextQuery.init();
+    }
+
+    /** Indexes what the store holds now and wraps it so that later writes are indexed too. */
+    public SearchIndex(DatasetGraph store) {
+        def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
+        PREDICATES.forEach(p -> def.set("text", p));
+        def.setUidField("uid");   // lets a deleted triple remove exactly its own entry
+        def.setLangField("lang");
+        index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), def, new StandardAnalyzer());
+        Txn.executeRead(store, () -> indexAll(store));
+        index.prepareCommit();
+        index.commit();
+        dataset = (DatasetGraphText) TextDatasetFactory.create(store, index, true);
+    }
+
+    private void indexAll(DatasetGraph dsg) {
+        for (Node p : PREDICATES) {
+            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                Entity e = TextQueryFuncs.entityFromQuad(def, q);
+                if (e != null)
+                    index.addEntity(e);
+            });
+        }
+    }
+
+    /**
+     * Indexes the store anew, for writes made past the served dataset (load jobs, which write
+     * the store directly): in a write transaction of the served dataset, so no update interleaves,
+     * and committed with it; searches see the old index until then.
+     */
+    public void reindex() {
+        Txn.executeWrite(dataset, () -> {
+            try {
+                ((TextIndexLucene) index).getIndexWriter().deleteAll();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            indexAll(dataset.getWrapped());
+        });
+    }
+
+    /** The store as the server must serve it: writes through it keep the index in step. */
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    /**
+     * The resources whose labels or descriptions match the words, best first, each once.
+     * The words are searched as words (Lucene's syntax characters are escaped), all of them required.
+     */
+    public List<Node> search(String words, int limit) {
+        List<String> required = new ArrayList<>();
+        for (String t : words.trim().split("\\s+")) {
+            String escaped = QueryParser.escape(t);
+            if (!escaped.isBlank())
+                required.add("+" + escaped + "*");
+        }
+        if (required.isEmpty())
+            return List.of();
+        Map<Node, Float> best = new LinkedHashMap<>();
+        for (TextHit hit : index.query((Node) null, String.join(" ", required), null, null, limit * 4))
+            if (hit.getNode().isURI())
+                best.merge(hit.getNode(), hit.getScore(), Math::max);
+        return best.entrySet().stream().sorted((a, b) -> Float.compare(b.getValue(), a.getValue()))
+                   .limit(limit).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package org.ctkg.server.ui;
+
+import org.ctkg.server.web.Responses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The query UI at {@code /ui/}: a fixed set of files from the jar (nothing else can be asked
+ * for, so no path can reach outside them) and {@code examples.json}, the example questions built
+ * from {@code ctkg/ui/examples/*.rq} (title = the first comment line).
+ */
+public final class QueryUiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String ROOT = "ctkg/ui/";
+    private static final Map<String, String> FILES = Map.of(
+            "", "text/html;charset=utf-8",
+            "index.html", "text/html;charset=utf-8",
+            "ui.js", "text/javascript;charset=utf-8",
+            "ui.css", "text/css;charset=utf-8",
+            "yasgui.min.js", "text/javascript;charset=utf-8",
+            "yasgui.min.css", "text/css;charset=utf-8");
+    /** The example query files, in menu order. */
+    static final List<String> EXAMPLES = List.of(
+            "00-recommendations-and-instruments", "01-crimes-linked-to-actors", "02-figures-and-sources", "03-instruments",
+            "19-forced-labour-recommendations", "20-recommendation-changes-instrument", "21-supply-chain-recommendation",
+            "03-harms-of-trafficking", "14-crimes-knitted-together", "05-profits-figure", "30-forced-labour-over-time",
+            "28-palermo-parties", "10-protocol-supplements-convention", "29-tvpa-reauthorizations",
+            "02-report-authors-affiliations", "31-provenance-of-a-fact", "16-mexico-syndicates", "15-victim-roles", "32-full-text-search",
+            "33-tier-3-and-palermo", "34-forced-labour-goods-and-tiers", "35-recommendations-crimes-instruments-evidence", "36-country-timeline");
+
+    private final byte[] examplesJson;
+
+    public QueryUiServlet() {
+        this.examplesJson = examplesJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? null : req.getPathInfo().replaceFirst("^/", "");
+        if (path == null) {
+            resp.sendRedirect(req.getRequestURI() + "/");
+            return;
+        }
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        if (path.equals("examples.json")) {
+            Responses.send(resp, 200, "application/json;charset=utf-8", examplesJson);
+            return;
+        }
+        String type = FILES.get(path);
+        if (type == null) {
+            resp.sendError(404, "No such file in the query UI");
+            return;
+        }
+        String file = path.isEmpty() ? "index.html" : path;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ROOT + file)) {
+            if (in == null) {
+                resp.sendError(404);
+                return;
+            }
+            resp.setHeader("Cache-Control", "public, max-age=3600");
+            Responses.send(resp, 200, type, in.readAllBytes());
+        }
+    }
+
+    /** The example questions as a JSON array of {title, query}. */
+    static String examplesJson() {
+        List<String> items = new ArrayList<>();
+        for (String name : EXAMPLES) {
+            String text = read(ROOT + "examples/" + name + ".rq");
+            String first = text.lines().findFirst().orElse("");
+            String title = first.startsWith("#") ? first.substring(1).trim() : name;
+            String query = text.lines().skip(first.startsWith("#") ? 1 : 0).reduce("", (a, b) -> a + b + "\n").strip() + "\n";
+            items.add("{\"title\":" + json(title) + ",\"query\":" + json(query) + "}");
+        }
+        return "[" + String.join(",\n", items) + "]";
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = QueryUiServlet.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null)
+                throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '<' -> sb.append("\\u003c");
+                default -> {
+                    if (c < 0x20)
+                        sb.append(String.format("\\u%04x", (int) c));
+                    else
+                        sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
