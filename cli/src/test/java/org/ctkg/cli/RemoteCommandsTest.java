@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ctkg.testkit.Shelters;
 import org.ctkg.loader.Stores;
 import org.ctkg.server.CtkgServer;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +29,6 @@ class RemoteCommandsTest {
     @AfterEach
     void stop() {
         server.stop();
-    }
-
-    private static String shelter(String slug, String label) {
-        return "<https://w3id.org/ctkg/id/organization/" + slug + "> a <https://w3id.org/ctkg/ontology#Organization> ;\n"
-                + "    <http://www.w3.org/2000/01/rdf-schema#label> \"" + label + "\"@en .\n";
     }
 
     @Test
@@ -67,7 +63,7 @@ class RemoteCommandsTest {
         assertEquals(2, refused.code());
         Files.writeString(password, "wrong\n");
         Path ok = tmp.resolve("ok.ttl");
-        Files.writeString(ok, shelter("x", "X"));
+        Files.writeString(ok, Shelters.turtle("x", "X"));
         CommandLineTest.Run wrong = CommandLineTest.ctkg("load", "--server", url, "--user", "alice", "--password-file", password.toString(), ok.toString());
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("refused the credentials"), wrong.err());

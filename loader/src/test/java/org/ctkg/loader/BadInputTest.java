@@ -27,11 +27,8 @@ class BadInputTest {
 
     @BeforeEach
     void storeWithContent() {
-        loc = tmp.resolve("store");
-        try (Store store = Store.open(loc)) {
-            LoadJob.create(store).source(RdfFile.of(LoadJobTest.good("organisations.ttl"), null)).build().run();
-        }
-        before = StoreSnapshot.of(loc);
+        loc = TemplateStores.copy("organisations.ttl", tmp.resolve("store"));
+        before = TemplateStores.snapshot("organisations.ttl");
     }
 
     private static Path bad(String name) {

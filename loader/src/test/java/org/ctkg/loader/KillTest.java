@@ -48,29 +48,13 @@ class KillTest {
     /** The data (provenance aside) of a store after the job committed, computed once in process. */
     private static List<String> after;
 
-    private static void seed(Path loc) {
-        try (Store store = Store.open(loc)) {
-            LoadJob.create(store).source(RdfFile.of(LoadJobTest.good("organisations.ttl"), null)).build().run();
-        }
-    }
-
     private static void beforeAndAfter() throws IOException {
-        seed(shared.resolve("seeded"));
-        Path loc = shared.resolve("reference");
-        copy(shared.resolve("seeded"), loc);
+        Path loc = TemplateStores.copy("organisations.ttl", shared.resolve("reference"));
         try (Store store = Store.open(loc)) {
             LoadJob.create(store).source(RdfFile.of(data, null)).build().run();
         }
         // The job's own provenance (its IRI and times) differs from run to run: compare the data.
         after = withoutProvenance(StoreSnapshot.of(loc));
-    }
-
-    /** A copy of a closed store's directory: the same store, faster than seeding a new one. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList())
-                Files.copy(p, to.resolve(from.relativize(p).toString()));
-        }
     }
 
     private static List<String> withoutProvenance(List<String> quads) {
@@ -84,9 +68,8 @@ class KillTest {
                 "generation, reading", "generation, progress 100000", "generation, progress 300000",
                 "generation, written", "generation, validating", "generation, committing"})
     void killedLoadLeavesTheStoreAsItWasOrAsTheJobLeftIt(String mode, String moment, @TempDir Path tmp) throws Exception {
-        Path loc = tmp.resolve("store");
-        copy(shared.resolve("seeded"), loc);
-        List<String> before = StoreSnapshot.of(loc);
+        Path loc = TemplateStores.copy("organisations.ttl", tmp.resolve("store"));
+        List<String> before = TemplateStores.snapshot("organisations.ttl");
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), LoadInChildProcess.class.getName(), loc.toString(), data.toString(), mode)

@@ -73,8 +73,9 @@ public final class ShapesValidation {
     /**
      * Validates only the given focus nodes of a (possibly large) data graph: the resources a load
      * job wrote, checked against every shape that targets them, with references resolved anywhere
-     * in the data graph. Class targets follow the ontology's class hierarchy. Memory grows with
-     * the report, not with the data.
+     * in the data graph. Class targets follow the ontology's class hierarchy; a SPARQL-based target
+     * ({@code sh:target}) is selected once over the whole data graph. Memory grows with the report
+     * and the SPARQL-selected targets, not with the data.
      */
     public ValidationReport validateNodes(Graph data, Iterator<Node> focusNodes) {
         FocusNodeGraph union = new FocusNodeGraph(new TypeCachingGraph(new Union(data, ontology)));
@@ -82,6 +83,9 @@ public final class ShapesValidation {
         // Resources of the same types meet the same class-targeted shapes: found once per set of types.
         Map<Set<Node>, List<Shape>> byTypes = new HashMap<>();
         List<Shape> otherTargets = new ArrayList<>();
+        // SPARQL-based targets (sh:target) select their focus nodes by a query over the whole data:
+        // run once per target, when a shape first needs it.
+        Map<Target, Set<Node>> selected = new HashMap<>();
         shapes.forEach(shape -> {
             if (shape.getTargets().stream().anyMatch(t -> !isClassTarget(t)))
                 otherTargets.add(shape);
@@ -93,7 +97,7 @@ public final class ShapesValidation {
             for (Shape shape : byClass)
                 ValidationProc.execValidateShape(vCxt, union, shape, node);
             for (Shape shape : otherTargets) {
-                if (!byClass.contains(shape) && targetsOtherwise(shape, node, union))
+                if (!byClass.contains(shape) && targetsOtherwise(shape, node, union, selected))
                     ValidationProc.execValidateShape(vCxt, union, shape, node);
             }
         }
@@ -162,7 +166,7 @@ public final class ShapesValidation {
         return target.getTargetType() == TargetType.targetClass || target.getTargetType() == TargetType.implicitClass;
     }
 
-    private static boolean targetsOtherwise(Shape shape, Node node, Graph data) {
+    private static boolean targetsOtherwise(Shape shape, Node node, Graph data, Map<Target, Set<Node>> selected) {
         for (Target target : shape.getTargets()) {
             Node obj = target.getObject();
             TargetType type = target.getTargetType();
@@ -171,6 +175,9 @@ public final class ShapesValidation {
             if (type == TargetType.targetSubjectsOf && data.contains(node, obj, Node.ANY))
                 return true;
             if (type == TargetType.targetObjectsOf && data.contains(Node.ANY, obj, node))
+                return true;
+            if (type == TargetType.targetExtension
+                    && selected.computeIfAbsent(target, t -> new HashSet<>(t.getFocusNodes(data))).contains(node))
                 return true;
         }
         return false;

@@ -13,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.lib.ShLib;
+import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -101,6 +102,26 @@ class ShapesTest {
         assertFalse(whole.isEmpty(), file + " should not conform");
         assertEquals(whole, byResource);
         assertEquals(whole, entries(validation.validateNodesInParallel(dsg, subjects, 3, 10)));
+    }
+
+    /**
+     * A user's shapes may select their focus nodes by SPARQL ({@code sh:target} with a
+     * {@code sh:SPARQLTarget}): resource-by-resource validation checks them as whole-graph
+     * validation does, instead of skipping them.
+     */
+    @Test
+    void sparqlBasedTargetsInAUsersShapesAreValidatedResourceByResource() {
+        ShapesValidation validation = ShapesValidation.with(Shapes.parse(RDFParser.source("user-shapes/sparql-target.ttl").toGraph()));
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dsg, () -> RDFParser.source("user-shapes/names.ttl").parse(dsg.getGraph(NodeFactory.createURI(TEST + "loaded"))));
+        Graph data = dsg.getUnionGraph();
+        List<Node> subjects = Txn.calculateRead(dsg, () -> data.find().mapWith(t -> t.getSubject()).toSet().stream().toList());
+        Set<String> whole = entries(Txn.calculateRead(dsg, () -> validation.validate(data)));
+        Set<String> byResource = entries(Txn.calculateRead(dsg, () -> validation.validateNodes(data, subjects.iterator())));
+        assertEquals(1, whole.size(), "the long schema:name, and not the long label: " + whole);
+        assertTrue(whole.iterator().next().startsWith("https://example.org/id/long "), whole.toString());
+        assertEquals(whole, byResource);
+        assertEquals(whole, entries(validation.validateNodesInParallel(dsg, subjects, 2, 1)));
     }
 
     private static Set<String> entries(ValidationReport report) {

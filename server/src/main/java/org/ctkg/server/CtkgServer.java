@@ -116,6 +116,7 @@ public final class CtkgServer {
         private String writerPassword;
         private String publicBase = Ids.BASE;
         private long maxQueryBytes = 1 << 20;
+        private long maxUploadBytes = 1L << 30;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -185,6 +186,17 @@ public final class CtkgServer {
         }
 
         /**
+         * The most bytes a live load job may send (its body, or what its zip expands to); default
+         * 1 GiB. Larger ones get 413, and the store is unchanged.
+         */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes <= 0)
+                throw new IllegalArgumentException("the upload size bound must be positive, got " + bytes);
+            this.maxUploadBytes = bytes;
+            return this;
+        }
+
+        /**
          * The base of the IRIs this server dereferences: {@code {base}id/…} answers at
          * {@code /id/…}, {@code {base}graph/…} at {@code /graph/…}. Default {@value Ids#BASE},
          * the base of everything ctkg mints; set another when serving data minted under your own.
@@ -240,7 +252,7 @@ public final class CtkgServer {
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)
                     .addServlet(LinkedData.CONTEXT_PATH, linkedData)
-                    .addServlet(LOAD_PATH, new LoadService(dataset, search, writable()))
+                    .addServlet(LOAD_PATH, new LoadService(dataset, search, writable(), maxUploadBytes))
                     .addServlet("/search", browse)
                     .addServlet("/classes/*", browse)
                     .addServlet("", browse)

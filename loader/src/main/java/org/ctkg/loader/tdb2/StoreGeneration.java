@@ -66,7 +66,7 @@ public final class StoreGeneration implements AutoCloseable {
             if (Files.exists(generation.building))
                 PathUtils.deleteDirectory(generation.building);
             Files.createDirectory(generation.building);
-            copyFiles(current, generation.building);
+            StoreFiles.copyGeneration(current, generation.building);
             generation.open();
             return generation;
         } catch (IOException | RuntimeException e) {
@@ -136,45 +136,6 @@ public final class StoreGeneration implements AutoCloseable {
         dsg = null;
         if (Files.exists(building))
             FileUtils.deleteQuietly(building.toFile());
-    }
-
-    /** Copies the generation's files; its lock file stays behind, the copy takes its own. */
-    private static void copyFiles(Path from, Path to) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(from)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("tdb.lock")).toList();
-        }
-        for (Path file : files)
-            copySparse(file, to.resolve(file.getFileName()));
-    }
-
-    /**
-     * Copies a file, leaving its runs of zero bytes as holes: TDB2 grows its index files in 8 MB
-     * steps that are mostly unwritten, and a plain copy would fill those on disk.
-     */
-    private static void copySparse(Path from, Path to) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(1 << 16);
-        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-             RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
-            FileChannel channel = out.getChannel();
-            long position = 0;
-            int n;
-            while ((n = in.read(block.clear(), position)) > 0) {
-                block.flip();
-                if (!allZero(block))
-                    while (block.hasRemaining())
-                        channel.write(block, position + block.position());
-                position += n;
-            }
-            out.setLength(position);
-        }
-    }
-
-    private static boolean allZero(ByteBuffer block) {
-        for (int i = block.position(); i < block.limit(); i++)
-            if (block.get(i) != 0)
-                return false;
-        return true;
     }
 
     private static long size(Path file) {

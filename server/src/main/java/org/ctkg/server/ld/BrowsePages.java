@@ -1,5 +1,6 @@
 package org.ctkg.server.ld;
 
+import org.ctkg.server.ui.QueryUiServlet;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.web.Responses;
 import org.ctkg.server.web.UntilWritten;
@@ -84,7 +85,7 @@ public final class BrowsePages extends HttpServlet {
             b.append("<tr><td><a href=\"/classes/").append(ResourcePage.esc(local)).append("\">").append(ResourcePage.esc(row[1]))
              .append("</a></td><td>").append(ResourcePage.esc(row[2])).append("</td></tr>\n");
         }
-        b.append("</table>\n<h2>Questions to start from</h2>\n<p>The <a href=\"/ui/\">query page</a> has 18 example questions, such as which recommendations "
+        b.append("</table>\n<h2>Questions to start from</h2>\n<p>The <a href=\"/ui/\">query page</a> has " + QueryUiServlet.EXAMPLES.size() + " example questions, such as which recommendations "
                 + "concern forced labour and to whom they are addressed, or which figures the ILO gave for which year.</p>\n");
         return b.append("</main></body></html>\n").toString();
     }

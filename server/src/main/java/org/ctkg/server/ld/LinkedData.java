@@ -155,7 +155,7 @@ public final class LinkedData extends HttpServlet {
     private static void notFound(HttpServletResponse resp, String iri) throws IOException {
         String page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found — ctkg</title></head><body>\n"
                 + "<h1>Nothing is known about this IRI</h1>\n<p><code>" + ResourcePage.esc(iri) + "</code></p>\n"
-                + "<p>ctkg has no statement about it. Try the <a href=\"/ui/\">query page</a> or the <a href=\"/id/\">home page</a>.</p>\n</body></html>\n";
+                + "<p>ctkg has no statement about it. Try the <a href=\"/ui/\">query page</a> or the <a href=\"/\">home page</a>.</p>\n</body></html>\n";
         Responses.send(resp, 404, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 

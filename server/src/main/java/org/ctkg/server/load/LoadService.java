@@ -1,5 +1,8 @@
 package org.ctkg.server.load;
 
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.jena.graph.Node;
+import org.ctkg.loader.prov.Provenance;
 import org.ctkg.loader.report.Reports;
 import org.ctkg.loader.report.Summaries;
 import org.ctkg.server.search.SearchIndex;
@@ -68,13 +71,19 @@ public final class LoadService extends HttpServlet {
     private final transient SearchIndex search;
     private final transient ReentrantLock oneJob = new ReentrantLock();
     private final boolean writable;
+    private final long maxUploadBytes;
     private volatile Instant runningSince;
     private volatile String phase;
 
-    public LoadService(DatasetGraph store, SearchIndex search, boolean writable) {
+    /**
+     * @param maxUploadBytes the most bytes a job may stage: its body, or the files a zip expands to;
+     *                       more is refused with 413
+     */
+    public LoadService(DatasetGraph store, SearchIndex search, boolean writable, long maxUploadBytes) {
         this.store = store;
         this.search = search;
         this.writable = writable;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** Whether a job is running, since when, and in which phase (receiving the upload, or loading). */
@@ -98,6 +107,10 @@ public final class LoadService extends HttpServlet {
                     .add("message", "this server is read-only: start it with writers (--passwd FILE or CTKG_WRITER_PASSWORD) to load through it"));
             return;
         }
+        if (req.getContentLengthLong() > maxUploadBytes) {
+            answer(resp, 413, tooLarge());
+            return;
+        }
         if (!oneJob.tryLock()) {
             resp.setHeader("Retry-After", "5");
             answer(resp, 409, Json.createObjectBuilder().add("outcome", "refused").add("exitCode", 1)
@@ -116,7 +129,7 @@ public final class LoadService extends HttpServlet {
                 return;
             }
             work = Files.createTempDirectory("ctkg-load-");
-            Staged staged = stage(req, work);
+            Staged staged = stage(req, work, maxUploadBytes);
             phase = "loading";
             LoadJob.Builder job = settings.applyTo(LoadJob.create(Store.serving(store)));
             if (staged.mapping != null)
@@ -125,7 +138,9 @@ public final class LoadService extends HttpServlet {
                 for (Path file : staged.files)
                     job.source(RdfFile.of(file, settings.syntax(), staged.name(file)));
             LoadReport report = job.build().run();
-            search.reindex();
+            List<Node> written = new ArrayList<>(report.changes().keySet());
+            written.add(Provenance.GRAPH);
+            search.reindex(written);
             JsonArrayBuilder notes = Json.createArrayBuilder();
             report.notes().forEach(notes::add);
             JsonObjectBuilder ok = Json.createObjectBuilder().add("outcome", "committed").add("exitCode", 0)
@@ -140,6 +155,8 @@ public final class LoadService extends HttpServlet {
                 case INTERNAL -> 500;
             };
             answer(resp, status, failure(e.kind().exitCode, e.getMessage(), e.report() == null ? null : reportText(e.report())));
+        } catch (UploadTooLarge e) {
+            answer(resp, 413, tooLarge());
         } catch (UploadException e) {
             answer(resp, 400, failure(2, e.getMessage(), null));
         } finally {
@@ -149,6 +166,12 @@ public final class LoadService extends HttpServlet {
             if (work != null)
                 FileUtils.deleteQuietly(work.toFile());
         }
+    }
+
+    private JsonObjectBuilder tooLarge() {
+        return Json.createObjectBuilder().add("outcome", "refused").add("exitCode", 2).add("store", "unchanged")
+                .add("message", "the upload is larger than this server takes for a load job: at most " + maxUploadBytes
+                        + " bytes (after unzipping); see ctkg serve --max-upload-bytes");
     }
 
     private static JsonObjectBuilder failure(int exitCode, String message, String report) {
@@ -178,6 +201,22 @@ public final class LoadService extends HttpServlet {
         }
     }
 
+    /** An upload past the server's bound, found while staging it (a body without a length, a zip that expands). */
+    private static final class UploadTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The stream, ending in {@link UploadTooLarge} once more than {@code budget} bytes are read
+     * from it; the caller's stream is not closed with it.
+     */
+    private static InputStream atMost(InputStream in, long budget) throws IOException {
+        return BoundedInputStream.builder().setInputStream(in).setMaxCount(budget + 1).setPropagateClose(false)
+                .setOnMaxCount((max, count) -> {
+                    throw new UploadTooLarge();
+                }).get();
+    }
+
     /** The files of a job on disk, with the names the client gave them. */
     private static final class Staged {
         Path mapping;
@@ -189,12 +228,13 @@ public final class LoadService extends HttpServlet {
         }
     }
 
-    private static Staged stage(HttpServletRequest req, Path work) throws UploadException, IOException {
+    private static Staged stage(HttpServletRequest req, Path work, long maxBytes) throws UploadException, IOException {
         Staged staged = new Staged();
         Files.createDirectories(work.resolve("files"));
         Files.createDirectories(work.resolve("mapping"));
         String type = req.getContentType() == null ? "" : req.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
-        try (InputStream body = req.getInputStream()) {
+        long left = maxBytes;
+        try (InputStream body = atMost(req.getInputStream(), maxBytes)) {
             if (type.equals("application/zip")) {
                 ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
                 ZipEntry entry;
@@ -214,7 +254,7 @@ public final class LoadService extends HttpServlet {
                     } else {
                         staged.files.add(target);
                     }
-                    Files.copy(zip, target);
+                    left -= Files.copy(atMost(zip, left), target);
                     staged.names.put(target, m.group(2));
                 }
             } else {

@@ -1,9 +1,13 @@
 package org.ctkg.server.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,6 +25,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -37,7 +43,9 @@ public final class SearchIndex {
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel"),
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
             DCTerms.description.asNode());
+    private static final String GRAPH_FIELD = "graph";
     private final EntityDefinition def;
+    private final AtomicLong entitiesIndexed = new AtomicLong();
     private final TextIndex index;
     private final DatasetGraphText dataset;
 
@@ -51,6 +59,7 @@ public final class SearchIndex {
         PREDICATES.forEach(p -> def.set("text", p));
         def.setUidField("uid");   // lets a deleted triple remove exactly its own entry
         def.setLangField("lang");
+        def.setGraphField(GRAPH_FIELD);   // lets a job's graphs be indexed anew without the rest
         index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), def, new StandardAnalyzer());
         Txn.executeRead(store, () -> indexAll(store));
         index.prepareCommit();
@@ -59,29 +68,44 @@ public final class SearchIndex {
     }
 
     private void indexAll(DatasetGraph dsg) {
+        index(dsg, Node.ANY);
+    }
+
+    private void index(DatasetGraph dsg, Node graph) {
         for (Node p : PREDICATES) {
-            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+            dsg.find(graph, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
                 Entity e = TextQueryFuncs.entityFromQuad(def, q);
-                if (e != null)
+                if (e != null) {
                     index.addEntity(e);
+                    entitiesIndexed.incrementAndGet();
+                }
             });
         }
     }
 
     /**
-     * Indexes the store anew, for writes made past the served dataset (load jobs, which write
-     * the store directly): in a write transaction of the served dataset, so no update interleaves,
-     * and committed with it; searches see the old index until then.
+     * Indexes these named graphs anew, for writes made past the served dataset (load jobs, which
+     * write the store directly): their entries are dropped and what they hold now is indexed; the
+     * other graphs' entries stay. In a write transaction of the served dataset, so no update
+     * interleaves, and committed with it; searches see the old entries until then.
      */
-    public void reindex() {
+    public void reindex(Collection<Node> graphs) {
         Txn.executeWrite(dataset, () -> {
-            try {
-                ((TextIndexLucene) index).getIndexWriter().deleteAll();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
+            for (Node g : graphs) {
+                try {
+                    writer.deleteDocuments(new Term(GRAPH_FIELD, TextQueryFuncs.graphNodeToString(g)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                index(dataset.getWrapped(), g);
             }
-            indexAll(dataset.getWrapped());
         });
+    }
+
+    /** How many entries this index has written since it was made: what a reindex costs. */
+    public long entitiesIndexed() {
+        return entitiesIndexed.get();
     }
 
     /** The store as the server must serve it: writes through it keep the index in step. */

@@ -4,10 +4,12 @@ import org.ctkg.server.web.Responses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +30,7 @@ public final class QueryUiServlet extends HttpServlet {
             "yasgui.min.js", "text/javascript;charset=utf-8",
             "yasgui.min.css", "text/css;charset=utf-8");
     /** The example query files, in menu order. */
-    static final List<String> EXAMPLES = List.of(
+    public static final List<String> EXAMPLES = List.of(
             "00-recommendations-and-instruments", "01-crimes-linked-to-actors", "02-figures-and-sources", "03-instruments",
             "19-forced-labour-recommendations", "20-recommendation-changes-instrument", "21-supply-chain-recommendation",
             "03-harms-of-trafficking", "14-crimes-knitted-together", "05-profits-figure", "30-forced-labour-over-time",
@@ -72,15 +74,15 @@ public final class QueryUiServlet extends HttpServlet {
 
     /** The example questions as a JSON array of {title, query}. */
     static String examplesJson() {
-        List<String> items = new ArrayList<>();
+        JsonArrayBuilder items = Json.createArrayBuilder();
         for (String name : EXAMPLES) {
             String text = read(ROOT + "examples/" + name + ".rq");
             String first = text.lines().findFirst().orElse("");
             String title = first.startsWith("#") ? first.substring(1).trim() : name;
-            String query = text.lines().skip(first.startsWith("#") ? 1 : 0).reduce("", (a, b) -> a + b + "\n").strip() + "\n";
-            items.add("{\"title\":" + json(title) + ",\"query\":" + json(query) + "}");
+            String query = text.lines().skip(first.startsWith("#") ? 1 : 0).collect(Collectors.joining("\n")).strip() + "\n";
+            items.add(Json.createObjectBuilder().add("title", title).add("query", query));
         }
-        return "[" + String.join(",\n", items) + "]";
+        return items.build().toString();
     }
 
     private static String read(String resource) {
@@ -91,26 +93,5 @@ public final class QueryUiServlet extends HttpServlet {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '<' -> sb.append("\\u003c");
-                default -> {
-                    if (c < 0x20)
-                        sb.append(String.format("\\u%04x", (int) c));
-                    else
-                        sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -52,6 +52,14 @@ class BrowsePagesTest {
     }
 
     @Test
+    void theHomePageCountsTheQueryPagesExamplesAsTheQueryPageServesThem() throws Exception {
+        int served = jakarta.json.Json.createReader(new java.io.StringReader(page("/ui/examples.json"))).readArray().size();
+        Matcher m = Pattern.compile("has (\\d+) example questions").matcher(page("/"));
+        assertTrue(m.find(), "the home page names the number of example questions");
+        assertEquals(served, Integer.parseInt(m.group(1)));
+    }
+
+    @Test
     void aClassTooLargeToSortIsListedInTheStoresOrderAndPaged() throws Exception {
         String first = page("/classes/CaseRecord");
         assertTrue(first.contains("in the store's order"), first);

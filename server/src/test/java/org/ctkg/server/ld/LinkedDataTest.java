@@ -94,8 +94,13 @@ class LinkedDataTest {
     void unknownIrisAnswer404WithAPage() throws Exception {
         HttpResponse<byte[]> r = get("/id/instrument/no-such-thing.html", null);
         assertEquals(404, r.statusCode());
-        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("Nothing is known about this IRI"));
+        String page = new String(r.body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("Nothing is known about this IRI"));
         assertEquals(404, get("/id/instrument/no-such-thing.ttl", null).statusCode());
+        java.util.List<String> links = java.util.regex.Pattern.compile("href=\"(/[^\"]*)\"").matcher(page).results().map(m -> m.group(1)).toList();
+        assertFalse(links.isEmpty(), page);
+        for (String link : links)
+            assertEquals(200, get(link, "text/html").statusCode(), "the 404 page links to " + link);
     }
 
     @Test

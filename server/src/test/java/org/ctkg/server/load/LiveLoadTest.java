@@ -1,5 +1,6 @@
 package org.ctkg.server.load;
 
+import org.ctkg.testkit.Shelters;
 import org.ctkg.server.CtkgServer;
 import org.ctkg.testkit.CaseRecordFiles;
 import org.ctkg.testkit.SparqlHttp;
@@ -52,11 +53,6 @@ class LiveLoadTest {
         server.stop();
     }
 
-    private static String shelter(String slug, String label) {
-        return "<https://w3id.org/ctkg/id/organization/" + slug + "> a <https://w3id.org/ctkg/ontology#Organization> ;\n"
-                + "    <http://www.w3.org/2000/01/rdf-schema#label> \"" + label + "\"@en .\n";
-    }
-
     private HttpResponse<String> load(String query, String contentType, HttpRequest.BodyPublisher body, String auth) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + CtkgServer.LOAD_PATH + "?" + query))
                 .header("Content-Type", contentType).POST(body);
@@ -86,7 +82,7 @@ class LiveLoadTest {
     @Test
     void aLiveLoadIsSeenByQueriesAndSearchOnceCommitted() throws Exception {
         assertTrue(textQuery("zebrafinch").isEmpty());
-        HttpResponse<String> r = loadTurtle(GRAPH, false, "shelters.ttl", shelter("zebrafinch-house", "Zebrafinch House"));
+        HttpResponse<String> r = loadTurtle(GRAPH, false, "shelters.ttl", Shelters.turtle("zebrafinch-house", "Zebrafinch House"));
         assertEquals(200, r.statusCode(), r.body());
         JsonObject answer = json(r);
         assertEquals("committed", answer.getString("outcome"));
@@ -107,7 +103,7 @@ class LiveLoadTest {
     void aGzippedUploadIsAccepted() throws Exception {
         java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
         try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
-            gz.write(shelter("gnu-house", "Gnu House").getBytes(StandardCharsets.UTF_8));
+            gz.write(Shelters.turtle("gnu-house", "Gnu House").getBytes(StandardCharsets.UTF_8));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + CtkgServer.LOAD_PATH + "?name=gnu.ttl&graph="
                         + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8)))
@@ -118,6 +114,46 @@ class LiveLoadTest {
         assertEquals(List.of("https://w3id.org/ctkg/id/organization/gnu-house"), textQuery("gnu"));
     }
 
+    /**
+     * A job larger than the server's bound is refused with 413 naming the bound, whether its
+     * length is announced, sent in chunks, or reached only when its zip is expanded; the store is unchanged.
+     */
+    @Test
+    void uploadsOverTheServersBoundAreRefusedWith413() throws Exception {
+        CtkgServer small = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).writer("alice", "s3cret").maxUploadBytes(4_000).build().start();
+        try {
+            String big = Shelters.turtle("big", "B".repeat(5_000));
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(zipped)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("files/big.ttl"));
+                zip.write(big.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            assertTrue(zipped.size() < 4_000, "the zip itself is under the bound: " + zipped.size());
+            byte[] plain = big.getBytes(StandardCharsets.UTF_8);
+            List<HttpRequest.Builder> requests = List.of(
+                    HttpRequest.newBuilder().header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofByteArray(plain)),
+                    HttpRequest.newBuilder().header("Content-Type", "text/turtle")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(plain))),
+                    HttpRequest.newBuilder().header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())));
+            for (HttpRequest.Builder b : requests) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(
+                        b.uri(URI.create(small.baseUrl() + CtkgServer.LOAD_PATH + "?graph=urn:x")).header("Authorization", AUTH).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(413, r.statusCode(), r.body());
+                assertTrue(json(r).getString("message").contains("at most 4000 bytes"), r.body());
+            }
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(small.baseUrl() + CtkgServer.LOAD_PATH + "?graph=urn:x"))
+                    .header("Authorization", AUTH).header("Content-Type", "text/turtle")
+                    .POST(HttpRequest.BodyPublishers.ofString(Shelters.turtle("small", "Small"))).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                    "a job under the bound is loaded");
+            assertTrue(SparqlHttp.select(small.sparqlUrl(), "SELECT ?s { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(STRLEN(?l) > 4000) }").isEmpty(),
+                    "nothing of the refused jobs is in the store");
+        } finally {
+            small.stop();
+        }
+    }
+
     @Test
     void zipEntriesOutsideFilesAndMappingAreRefused() throws Exception {
         String before = everything();
@@ -125,7 +161,7 @@ class LiveLoadTest {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             try (var zip = new java.util.zip.ZipOutputStream(body)) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(entry));
-                zip.write(shelter("evil", "Evil").getBytes(StandardCharsets.UTF_8));
+                zip.write(Shelters.turtle("evil", "Evil").getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
             HttpResponse<String> r = load("graph=urn:x", "application/zip", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), AUTH);
@@ -154,7 +190,7 @@ class LiveLoadTest {
     @Test
     void withoutCredentialsNothingIsParsedOrWritten() throws Exception {
         String before = everything();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString(shelter("x", "X"));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString(Shelters.turtle("x", "X"));
         assertEquals(401, load("graph=urn:x", "text/turtle", body, null).statusCode());
         String wrong = "Basic " + Base64.getEncoder().encodeToString("alice:guess".getBytes(StandardCharsets.UTF_8));
         assertEquals(401, load("graph=urn:x", "text/turtle", body, wrong).statusCode());
@@ -172,12 +208,12 @@ class LiveLoadTest {
 
     @Test
     void searchFollowsAReplaceAndIgnoresARolledBackJob() throws Exception {
-        assertEquals(200, loadTurtle(GRAPH, false, "a.ttl", shelter("okapi", "Okapiwood Refuge")).statusCode());
+        assertEquals(200, loadTurtle(GRAPH, false, "a.ttl", Shelters.turtle("okapi", "Okapiwood Refuge")).statusCode());
         assertEquals(List.of("https://w3id.org/ctkg/id/organization/okapi"), textQuery("okapiwood"));
-        assertEquals(200, loadTurtle(GRAPH, true, "b.ttl", shelter("bongo", "Bongoleaf Refuge")).statusCode());
+        assertEquals(200, loadTurtle(GRAPH, true, "b.ttl", Shelters.turtle("bongo", "Bongoleaf Refuge")).statusCode());
         assertTrue(textQuery("okapiwood").isEmpty(), "what --replace removed is no longer found");
         assertEquals(List.of("https://w3id.org/ctkg/id/organization/bongo"), textQuery("bongoleaf"));
-        HttpResponse<String> failed = loadTurtle(GRAPH, true, "c.ttl", shelter("duiker", "Duikerfern Refuge") + "<broken");
+        HttpResponse<String> failed = loadTurtle(GRAPH, true, "c.ttl", Shelters.turtle("duiker", "Duikerfern Refuge") + "<broken");
         assertEquals(400, failed.statusCode());
         assertTrue(textQuery("duikerfern").isEmpty(), "a rolled-back job is not searchable");
         assertEquals(List.of("https://w3id.org/ctkg/id/organization/bongo"), textQuery("bongoleaf"), "and the replace it tried did not happen");
@@ -196,7 +232,7 @@ class LiveLoadTest {
             String path = CtkgServer.LOAD_PATH + "?name=first.ttl&graph=" + URLEncoder.encode(GRAPH, StandardCharsets.UTF_8);
             upload.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + AUTH + "\r\nContent-Type: text/turtle\r\n"
                     + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] part = shelter("first", "First Shelter").getBytes(StandardCharsets.UTF_8);
+            byte[] part = Shelters.turtle("first", "First Shelter").getBytes(StandardCharsets.UTF_8);
             upload.write((Integer.toHexString(part.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             upload.write(part);
             upload.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -207,7 +243,7 @@ class LiveLoadTest {
             JsonObject running = status();
             assertEquals("receiving", running.getString("phase", ""), running.toString());
 
-            HttpResponse<String> second = loadTurtle(GRAPH, false, "second.ttl", shelter("second", "Second Shelter"));
+            HttpResponse<String> second = loadTurtle(GRAPH, false, "second.ttl", Shelters.turtle("second", "Second Shelter"));
             assertEquals(409, second.statusCode(), second.body());
             assertTrue(json(second).getString("message").contains("another load job is running"), second.body());
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * rdflib SPARQLStore (Debian's python3-sparqlwrapper and python3-rdflib, installed by .ci/run,
  * run with Debian's /usr/bin/python3).
  */
-class ClientsTest extends CuratedServerTest {
+class ClientsIT extends CuratedServerTest {
 
     @Test
     void jenaRdfConnection() {
@@ -39,7 +39,7 @@ class ClientsTest extends CuratedServerTest {
 
     @Test
     void pythonSparqlWrapperAndRdflib() throws Exception {
-        Path script = Path.of(ClientsTest.class.getResource("/clients/python_clients.py").toURI());
+        Path script = Path.of(ClientsIT.class.getResource("/clients/python_clients.py").toURI());
         Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), server.sparqlUrl()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
