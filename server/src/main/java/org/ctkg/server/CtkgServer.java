@@ -50,8 +50,6 @@ public final class CtkgServer {
     public static final String DATASET = "ctkg";
     /** The logger of the access log (one line per request, NCSA extended format). */
     public static final String ACCESS_LOG = "ctkg.access";
-    /** How long a stop waits for requests in flight to finish. */
-    public static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** Where writers send load jobs ({@link LoadService}). */
     public static final String LOAD_PATH = "/" + DATASET + "/load";
     /** The HTTP authentication realm writers log in to. */
@@ -74,9 +72,14 @@ public final class CtkgServer {
         return this;
     }
 
-    /** Stops the server gracefully: new requests are refused, those in flight finish (up to {@link #STOP_TIMEOUT_MILLIS}). */
+    /** Stops the server gracefully: new requests are refused, those in flight finish (up to {@link Builder#stopTimeoutMillis}). */
     public void stop() {
         fuseki.stop();
+    }
+
+    /** True once a stop has begun (new requests are refused) and until it has ended. */
+    public boolean isStopping() {
+        return fuseki.getJettyServer().isStopping();
     }
 
     /** How many requests are being handled right now. */
@@ -117,6 +120,7 @@ public final class CtkgServer {
         private String publicBase = Ids.BASE;
         private long maxQueryBytes = 1 << 20;
         private long maxUploadBytes = 1L << 30;
+        private long stopTimeoutMillis = 10_000;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -182,6 +186,14 @@ public final class CtkgServer {
             if (bytes <= 0)
                 throw new IllegalArgumentException("the query size bound must be positive, got " + bytes);
             this.maxQueryBytes = bytes;
+            return this;
+        }
+
+        /** How long a stop waits for requests in flight to finish, in milliseconds; default 10 000. */
+        public Builder stopTimeoutMillis(long millis) {
+            if (millis <= 0)
+                throw new IllegalArgumentException("the stop timeout must be positive, got " + millis);
+            this.stopTimeoutMillis = millis;
             return this;
         }
 
@@ -274,7 +286,7 @@ public final class CtkgServer {
             jetty.setRequestLog(new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT));
             // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
             jetty.setHandler(new GracefulHandler(jetty.getHandler()));
-            jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            jetty.setStopTimeout(stopTimeoutMillis);
             return new CtkgServer(built);
         }
     }
