@@ -75,6 +75,12 @@ if [ -f /etc/apt/sources.list.d/debian.sources ]; then
   rm -f "$root/etc/apt/sources.list"; cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/"
 fi
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"; cp /etc/hosts "$root/etc/hosts"
+# And the machine's own CA certificates, which every machine of this workplace has: its network
+# re-signs TLS (Maven Central's too) with a CA of its own. The root's ca-certificates, installed with
+# the JDK, adds them to its stores, Java's among them, as it does on the host.
+if ls /usr/local/share/ca-certificates/*.crt > /dev/null 2>&1; then
+  mkdir -p "$root/usr/local/share/ca-certificates"; cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+fi
 for tool in java javac mvn python3 chromium chromedriver curl wget; do
   if chroot "$root" /bin/sh -c "command -v $tool" > /dev/null 2>&1; then echo "fresh-machine: the root already has $tool" >&2; exit 1; fi
 done
