@@ -48,12 +48,10 @@ now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", b - a }'; }
 mins() { awk -v s="$1" 'BEGIN { printf "%d min %02d s", s / 60, s % 60 }'; }
 
-# in_root CMD: runs CMD with bash in the clone inside the root, with a plain environment (as a login on
-# a new machine: HOME, PATH, a UTF-8 locale), in its own process group.
-in_root() {
-  setsid chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root LANG=C.UTF-8 TERM=dumb \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -c "cd /root/ctkg && $1"
-}
+# in_root CMD...: runs CMD... (bash -c SCRIPT) in the root, with a plain environment (as a login on a
+# new machine: HOME, PATH, a UTF-8 locale), in a process group of its own ("${in_root[@]}" 'script').
+in_root=(setsid chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root LANG=C.UTF-8 TERM=dumb
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -c)
 
 # 0. debootstrap
 if ! command -v debootstrap > /dev/null 2>&1; then
@@ -106,7 +104,7 @@ serve_until_answered() {
   local t
   if curl -s -o /dev/null -m 2 "http://localhost:$port/"; then echo "fresh-machine: port $port is in use on this machine" >&2; exit 1; fi
   t="$(now)"
-  in_root "./ctkg serve" > "$1" 2>&1 &
+  "${in_root[@]}" "cd /root/ctkg && ./ctkg serve" > "$1" 2>&1 &
   serve_pid=$!
   until answer="$(ask)" && [ "$(printf '%s\n' "$answer" | wc -l)" -ge 2 ]; do
     kill -0 "$serve_pid" 2> /dev/null || { tail -n 30 "$1" >&2; echo "fresh-machine: ./ctkg serve ended before answering" >&2; exit 1; }
@@ -114,7 +112,7 @@ serve_until_answered() {
     sleep 1
   done
   t_answer="$(secs "$t" "$(now)")"
-  kill -TERM -- "-$serve_pid"; wait "$serve_pid" 2> /dev/null || true; serve_pid=""
+  kill -TERM -- "-$serve_pid" 2> /dev/null || kill -TERM "$serve_pid"; wait "$serve_pid" 2> /dev/null || true; serve_pid=""
 }
 echo "fresh-machine: ./ctkg serve (first run: installs a JDK, fetches Maven and the dependencies, builds)"
 serve_until_answered "$log/serve-1.log" 1800
@@ -135,7 +133,7 @@ echo "fresh-machine: answered after ${t_serve2} s; $second"
 echo "fresh-machine: ./ctkg test (installs Chromium, chromedriver, the Python clients; runs mvn -B verify)"
 t="$(now)"
 set +e
-in_root "./ctkg test" > "$log/test.log" 2>&1 < /dev/null
+timeout 5400 "${in_root[@]}" "cd /root/ctkg && ./ctkg test" > "$log/test.log" 2>&1 < /dev/null
 code=$?
 set -e
 t_test="$(secs "$t" "$(now)")"
