@@ -1,6 +1,5 @@
 package org.ctkg.carml;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,7 +52,8 @@ class UpstreamClassesTest {
         assertTrue(differences.isEmpty(), "CARML's classes that the patch replaces are not the ones it was made from ("
                 + carmlEngineJar().getFileName() + "): re-diff the patch, then update " + RECORD + "\n  "
                 + String.join("\n  ", differences));
-        assertEquals(4, recorded.size(), "entries recorded: " + recorded.keySet());
+        for (String replaced : List.of("RdfTermGeneratorFactory", "RdfPredicateObjectMapper", "RdfTriplesMapper"))
+            assertTrue(recorded.containsKey("io/carml/engine/rdf/" + replaced + ".class"), replaced + " is not recorded");
     }
 
     private static Map<String, String> recorded() throws IOException {
