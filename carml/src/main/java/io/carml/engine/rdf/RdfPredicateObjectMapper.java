@@ -1,10 +1,15 @@
 /*
- * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
- * patched for ctkg: a row's statements are made in plain loops into one list (statements), instead of
+ * From CARML 0.4.11 (https://github.com/carml/carml), copyright (c) 2017 Taxonic B.V., 2020 Skemu,
+ * under the MIT licence: its full notice is carml/LICENSE-CARML (META-INF/LICENSE-CARML in the jars).
+ *
+ * Patched for ctkg: a row's statements are made in plain loops into one list (statements), instead of
  * Guava cartesian products streamed into one Flux per set of graphs and merged. Lombok's
- * annotations are written out. Like RdfTermGeneratorFactory beside it, this class takes the place
- * of CARML's own on the class path (CarmlPatchTest, server/pom.xml, PatchedJarIT). Remove it once
- * CARML makes the change.
+ * annotations are written out. One behaviour differs: given an empty set of subjects, CARML's
+ * cartesian product throws (ModelsException) while these loops make no statements
+ * (EmptySubjectSetTest); on the RML conformance cases and ctkg's mappings both engines map alike
+ * (ConformanceCasesTest, RealMappingsDifferentialTest). Like RdfTermGeneratorFactory beside it,
+ * this class takes the place of CARML's own on the class path (CarmlPatchTest,
+ * org.ctkg.carml.CarmlPatch, cli/pom.xml, PatchedJarIT). Remove it once CARML makes the change.
  */
 package io.carml.engine.rdf;
 
@@ -202,7 +207,10 @@ public class RdfPredicateObjectMapper {
     return Flux.fromIterable(statements(expressionEvaluation, subjectsAndSubjectGraphs));
   }
 
-  /** ctkg: what map emits, as a list (RdfTriplesMapper gathers a row's lists into one). */
+  /**
+   * ctkg: what map emits, as a list (RdfTriplesMapper gathers a row's lists into one). An empty set
+   * of subjects makes no statements, where upstream throws.
+   */
   List<Statement> statements(ExpressionEvaluation expressionEvaluation,
       Map<Set<Resource>, Set<Resource>> subjectsAndSubjectGraphs) {
     Set<IRI> predicates = values(predicateGenerators, expressionEvaluation);

@@ -1,12 +1,14 @@
 /*
- * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
- * patched for ctkg (each change marked "ctkg"): a function term map's parameter generators, and a
+ * From CARML 0.4.11 (https://github.com/carml/carml), copyright (c) 2017 Taxonic B.V., 2020 Skemu,
+ * under the MIT licence: its full notice is carml/LICENSE-CARML (META-INF/LICENSE-CARML in the jars).
+ *
+ * Patched for ctkg (each change marked "ctkg"): a function term map's parameter generators, and a
  * literal's nested datatype or language generator, are made once, when the mapping is compiled,
  * instead of again for every row, and a language tag is checked once; a function named by a constant is found once and given its
  * arguments in a small list-backed model (boundExecution); IRIs that are plainly valid skip RDF4J's
  * parser (isPlainAbsoluteIri). CARML's builder offers no way to give it another term generator
- * factory, so this class takes the place of CARML's own on the class path: CarmlPatchTest checks
- * that it does, the server jar leaves CARML's copy out (server/pom.xml) and PatchedJarIT checks the
+ * factory, so this class takes the place of CARML's own on the class path: CarmlPatchTest and, at
+ * first use, org.ctkg.carml.CarmlPatch check that it does, the runnable jar leaves CARML's copy out (cli/pom.xml) and PatchedJarIT checks the
  * jar. Remove it once CARML makes the changes.
  */
 package io.carml.engine.rdf;

@@ -1,11 +1,14 @@
 /*
- * From CARML 0.4.11 (https://github.com/carml/carml, MIT licence, copyright CARML's authors),
- * patched for ctkg: mapEvaluation gathers a row's predicate-object statements in one list
+ * From CARML 0.4.11 (https://github.com/carml/carml), copyright (c) 2017 Taxonic B.V., 2020 Skemu,
+ * under the MIT licence: its full notice is carml/LICENSE-CARML (META-INF/LICENSE-CARML in the jars).
+ *
+ * Patched for ctkg: mapEvaluation gathers a row's predicate-object statements in one list
  * (RdfPredicateObjectMapper.statements) and emits it after the subjects' type statements, instead
  * of a Flux flatMapped over the predicate-object mappers and merged: per row, that reactive
  * plumbing cost more than making the statements. Lombok's annotations are written out. Like the
  * other patched classes beside it, this one takes the place of CARML's own on the class path
- * (CarmlPatchTest, server/pom.xml, PatchedJarIT). Remove it once CARML makes the change.
+ * (CarmlPatchTest, org.ctkg.carml.CarmlPatch, cli/pom.xml, PatchedJarIT). Remove it once CARML
+ * makes the change.
  */
 package io.carml.engine.rdf;
 

@@ -33,6 +33,7 @@ import io.carml.logicalsourceresolver.JsonPathResolver;
 import io.carml.model.TriplesMap;
 import io.carml.util.RmlMappingLoader;
 import io.carml.vocab.Rdf;
+import org.ctkg.carml.CarmlPatch;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -291,6 +292,7 @@ public final class RmlMapping implements Source {
     }
 
     private void run(Map<String, Path> readable, MappingFunctions functions, Map<String, BitSet> rowsMapped, StreamRDF destination) {
+        CarmlPatch.verify();  // fails clearly if CARML's own classes, or another CARML, won the class path
         Set<TriplesMap> maps;
         try {
             maps = RmlMappingLoader.build().load(RDFFormat.TURTLE, mapping);
