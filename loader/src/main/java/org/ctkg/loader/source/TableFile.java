@@ -4,15 +4,10 @@ import org.ctkg.loader.LoadException;
 import org.ctkg.loader.Source;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +30,8 @@ import java.util.Set;
  * fault is reported with its file, line and column. What passes is written to a normalized copy
  * (RFC 4180, one LF per row) with one more column, {@value #LINE_COLUMN}: the file's name and the
  * line where each row starts ({@code tip_tiers_orig.csv:245}), so mappings can trace each resource
- * to its row and mapping functions can name the row they reject.
+ * to its row and mapping functions can name the row they reject. {@link TableLines} reads the
+ * file's lines; this class assembles them into records and checks their shape.
  */
 final class TableFile {
     /** The column added to every row: where it is, {@code FILE-NAME:LINE}, the line of the original file where the row starts. */
@@ -76,7 +72,7 @@ final class TableFile {
              Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
             Parser p = new Parser(in, w);
             p.run();
-            return new Checked(p.header, p.rows, p.rowLines, new Source.InputRecord(name, p.bytes, HexFormat.of().formatHex(sha.digest())));
+            return new Checked(p.header, p.rows, p.rowLines, new Source.InputRecord(name, p.lines.bytes(), HexFormat.of().formatHex(sha.digest())));
         } catch (NoSuchFileException e) {
             throw fault("no such file");
         } catch (IOException e) {
@@ -89,29 +85,19 @@ final class TableFile {
     }
 
     private LoadException fault(long line, int column, String message) {
-        return new LoadException(LoadException.Kind.BAD_INPUT, name + ":" + line + ":" + column + ": " + message);
+        return TableLines.fault(name, line, column, message);
     }
 
-    /** Reads physical lines (strict UTF-8, one line-ending style) and assembles them into records. */
+    /** Assembles the table's lines into records, checks the header and each row's width, and writes the copy. */
     private final class Parser {
-        private final InputStream in;
+        private final TableLines lines;
         private final Writer out;
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
-        private final byte[] buffer = new byte[1 << 16];
-        private int pos;
-        private int limit;
         private List<String> header;
         private long rows;
         private final BitSet rowLines = new BitSet();
-        private long bytes;
-        private long line;
-        private Boolean crlf;
-        private long firstEndingLine;
 
         Parser(InputStream in, Writer out) {
-            this.in = in;
+            this.lines = new TableLines(in, name);
             this.out = out;
         }
 
@@ -123,9 +109,9 @@ final class TableFile {
             long recordLine = 0;
             long quoteLine = 0;
             String text;
-            while ((text = nextLine()) != null) {
+            while ((text = lines.next()) != null) {
                 if (!quoted) {
-                    recordLine = line;
+                    recordLine = lines.line();
                     fields.clear();
                     field.setLength(0);
                     afterQuote = false;
@@ -153,10 +139,10 @@ final class TableFile {
                         field.setLength(0);
                         afterQuote = false;
                     } else if (afterQuote) {
-                        throw fault(line, i + 1, "text after the closing quote of a field");
+                        throw fault(lines.line(), i + 1, "text after the closing quote of a field");
                     } else if (c == '"' && field.isEmpty()) {
                         quoted = true;
-                        quoteLine = line;
+                        quoteLine = lines.line();
                     } else {
                         field.append(c);
                     }
@@ -216,75 +202,6 @@ final class TableFile {
                 }
             }
             out.write('\n');
-        }
-
-        /** The next physical line, decoded, without its line ending; null at the end. */
-        private String nextLine() throws IOException {
-            lineBytes.reset();
-            int b = -1;
-            boolean any = false;
-            while (true) {
-                if (pos == limit) {
-                    limit = in.read(buffer);
-                    pos = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        break;
-                    }
-                }
-                any = true;
-                int start = pos;
-                while (pos < limit && buffer[pos] != '\n')
-                    pos++;
-                lineBytes.write(buffer, start, pos - start);
-                bytes += pos - start;
-                if (pos < limit) {
-                    pos++;
-                    bytes++;
-                    b = '\n';
-                    break;
-                }
-            }
-            if (!any)
-                return null;
-            line++;
-            byte[] raw = lineBytes.toByteArray();
-            int length = raw.length;
-            if (b == '\n') {
-                boolean thisCrlf = length > 0 && raw[length - 1] == '\r';
-                if (crlf == null) {
-                    crlf = thisCrlf;
-                    firstEndingLine = line;
-                } else if (crlf != thisCrlf) {
-                    throw fault(line, length + 1, "mixed line endings: this line ends with " + (thisCrlf ? "CRLF" : "LF")
-                            + ", line " + firstEndingLine + " with " + (crlf ? "CRLF" : "LF"));
-                }
-                if (thisCrlf)
-                    length--;
-            }
-            try {
-                return utf8.decode(ByteBuffer.wrap(raw, 0, length)).toString();
-            } catch (CharacterCodingException e) {
-                int at = firstBadByte(raw, length);
-                int column = new String(raw, 0, at, StandardCharsets.UTF_8).length() + 1;
-                throw fault(line, column, String.format("not UTF-8: byte 0x%02X (save the file as UTF-8)", raw[at] & 0xFF));
-            }
-        }
-
-        /** Where the first byte that does not start a well-formed UTF-8 sequence is. */
-        private static int firstBadByte(byte[] raw, int length) {
-            int i = 0;
-            while (i < length) {
-                int b = raw[i] & 0xFF;
-                int more = b < 0x80 ? 0 : b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
-                if (more < 0)
-                    return i;
-                for (int k = 1; k <= more; k++)
-                    if (i + k >= length || (raw[i + k] & 0xC0) != 0x80)
-                        return i;
-                i += more + 1;
-            }
-            return 0;
         }
     }
 }

@@ -1,0 +1,73 @@
+package org.ctkg.loader;
+
+import java.time.Instant;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.tdb2.SortedQuadWriter;
+import org.ctkg.loader.tdb2.StoreInternals;
+
+/**
+ * The commit protocol for live stores and for jobs small beside their store: everything (seeding
+ * a new store, reading, validating, provenance) in the store's own write transaction, which is
+ * committed at the end or aborted on any failure.
+ */
+record OneTransactionWrite(JobPlan plan) implements CommitProtocol {
+
+    @Override
+    public LoadReport run(Instant started) {
+        Store store = plan.store();
+        DatasetGraph dsg = store.dataset();
+        dsg.begin(TxnType.WRITE);
+        boolean committed = false;
+        try {
+            if (store.isNew())
+                store.seed();
+            SourceReading reading = SourceReading.into(plan, new InTransaction(dsg), GraphChanges.emptiedAtFirstWrite(plan, dsg));
+            ValidationReport report = plan.shapes().inTransaction(dsg, reading.subjects());
+            LoadReport result = reading.report(dsg, report, started);
+            Provenance.record(dsg, result, plan.shapes().shapesForProvenance());
+            plan.monitor().committing();
+            dsg.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed)
+                dsg.abort();
+            dsg.end();
+        }
+    }
+
+    /** Into the store's write transaction, sorted in batches where the store is TDB2. */
+    private static final class InTransaction implements Destination {
+        private final DatasetGraph dsg;
+        private final SortedQuadWriter sorted;
+
+        InTransaction(DatasetGraph dsg) {
+            this.dsg = dsg;
+            this.sorted = SortedQuadWriter.supports(dsg) ? new SortedQuadWriter(dsg) : null;
+        }
+
+        @Override
+        public void add(Node g, Node s, Node p, Node o) {
+            if (sorted != null)
+                sorted.add(g, s, p, o);
+            else
+                dsg.add(g, s, p, o);
+        }
+
+        @Override
+        public void flush() {
+            if (sorted != null)
+                sorted.flush();
+        }
+
+        @Override
+        public long sizeBefore(Node g) {
+            return StoreInternals.quadsIn(dsg, g);
+        }
+    }
+}
