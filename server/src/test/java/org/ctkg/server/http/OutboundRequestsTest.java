@@ -2,6 +2,7 @@ package org.ctkg.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -192,6 +193,20 @@ class OutboundRequestsTest {
         server = CtkgServer.create().port(0).dataset(data).allowService(listener.url() + "/sparql").build().start();
         HttpResponse<String> r = queryByPost("SELECT * { SERVICE <" + listener.url() + path + "> { ?s ?p ?o } }");
         assertRefused(r, 400, "is not allowed on this server: it is not under any endpoint the operator allowed");
+    }
+
+    @Test
+    void aVariableEndpointBoundOutsideTheAllowedPrefixIsRefusedWhenBound() throws Exception {
+        server.stop();
+        server = CtkgServer.create().port(0).dataset(data).allowService(listener.url() + "/sparql").build().start();
+        HttpResponse<String> r = queryByPost("SELECT * { VALUES ?x { <" + listener.url() + "/other> } SERVICE ?x { ?s ?p ?o } }");
+        assertRefused(r, 400, "SERVICE <" + listener.url() + "/other> is not allowed on this server");
+    }
+
+    @Test
+    void anAllowedServiceMustBeAPlainHttpUrl() {
+        for (String bad : new String[] {"file:///etc/", "http://user:pw@host/sparql", "127.0.0.1:8080", "gopher://host/"})
+            assertThrows(IllegalArgumentException.class, () -> CtkgServer.create().allowService(bad), bad);
     }
 
     @Test
