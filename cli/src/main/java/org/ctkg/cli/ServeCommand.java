@@ -2,6 +2,8 @@ package org.ctkg.cli;
 
 import org.ctkg.server.CtkgServer;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -20,9 +22,9 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config", "base", "max-query-bytes"), Set.of("help", "localhost"));
+        Options o = Options.parse(args, Set.of("port", "timeout", "loc", "passwd", "max-rows", "config", "base", "max-query-bytes", "allow-service"), Set.of("help", "localhost"));
         if (o.has("help")) {
-            out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--base IRI] [--localhost]");
+            out.println("Usage: ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE] [--base IRI] [--allow-service URL]... [--localhost]");
             out.println();
             out.println("Serves the curated graph read-only, in memory, or the TDB2 store at DIR.");
             out.println("  --loc DIR          serve this store (made with ctkg load) instead of the curated graph");
@@ -33,11 +35,14 @@ final class ServeCommand implements Command {
             out.println("  --max-query-bytes N  the largest query request body accepted (default 1048576); larger: HTTP 413");
             out.println("  --base IRI         the public base of the IRIs this server dereferences (default " + org.ctkg.ontology.Ids.BASE + "):");
             out.println("                     {base}id/... answers at /id/..., {base}graph/... at /graph/...");
+            out.println("  --allow-service URL  let queries (SERVICE) and updates (LOAD) reach endpoints under this URL prefix;");
+            out.println("                     repeatable; default none: SERVICE and LOAD <url> are refused (HTTP 400)");
             out.println("  --localhost        listen on the loopback interface only (default: all interfaces)");
             out.println("  --passwd FILE      let the users of this password file ('user: password' lines) write:");
             out.println("                     SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)");
             out.println();
-            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, max-query-bytes, loc, passwd, base, localhost");
+            out.println("  --config FILE      read settings from a properties file: port, timeout, max-rows, max-query-bytes, loc, passwd, base, localhost,");
+            out.println("                     allow-service (URLs separated by commas or spaces)");
             out.println("                     (the same names as the options; options on the command line win)");
             out.println();
             out.println("Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.");
@@ -71,6 +76,7 @@ final class ServeCommand implements Command {
                 .dataset(dsg);
         String user = System.getenv("CTKG_WRITER_USER");
         try {
+            allowedServices(args, o.get("allow-service", null)).forEach(builder::allowService);
             if (o.has("base"))
                 builder.publicBase(o.get("base", null));
         } catch (IllegalArgumentException e) {
@@ -91,5 +97,19 @@ final class ServeCommand implements Command {
                     + (o.has("passwd") || password != null ? "; writes need credentials" : "; read-only"));
         server.join();
         return 0;
+    }
+
+    /** Every {@code --allow-service} (the option repeats), or else the configured ones, separated by commas or spaces. */
+    private static List<String> allowedServices(String[] args, String configured) {
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--allow-service") && i + 1 < args.length)
+                given.add(args[++i]);
+            else if (args[i].startsWith("--allow-service="))
+                given.add(args[i].substring("--allow-service=".length()));
+        }
+        if (given.isEmpty() && configured != null && !configured.isBlank())
+            given.addAll(List.of(configured.trim().split("[,\\s]+")));
+        return given;
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * so a typo does not silently leave a default in place.
  */
 public final class ServeConfig {
-    static final Set<String> KEYS = Set.of("port", "timeout", "max-rows", "max-query-bytes", "loc", "passwd", "base", "localhost");
+    static final Set<String> KEYS = Set.of("port", "timeout", "max-rows", "max-query-bytes", "loc", "passwd", "base", "localhost", "allow-service");
 
     private ServeConfig() {}
 

@@ -8,6 +8,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.ctkg.loader.LoadException;
+import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.ShapesValidation;
 
 /** A user's own SHACL shapes file, for {@code --shapes}. */
@@ -17,7 +18,7 @@ final class ShapesFiles {
     static ShapesValidation read(Path file) {
         try {
             Graph g = GraphFactory.createDefaultGraph();
-            RDFParser.source(file).parse(g);
+            JsonLdContexts.applyTo(RDFParser.source(file)).parse(g);
             return ShapesValidation.with(Shapes.parse(g));
         } catch (RiotException e) {
             throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": cannot read the shapes: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.ctkg.server;
 
+import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.CappedQuery;
 import org.ctkg.server.http.CtkgUpdate;
 import org.ctkg.server.http.DatasetDescription;
@@ -15,6 +16,8 @@ import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -23,6 +26,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -121,6 +125,7 @@ public final class CtkgServer {
         private long maxQueryBytes = 1 << 20;
         private long maxUploadBytes = 1L << 30;
         private long stopTimeoutMillis = 10_000;
+        private final List<String> allowedServices = new ArrayList<>();
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -220,6 +225,15 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Lets queries ({@code SERVICE}) and updates ({@code LOAD}) reach endpoints under this URL
+         * prefix; repeatable; default none: the server sends no request on a caller's behalf.
+         */
+        public Builder allowService(String prefix) {
+            allowedServices.add(AllowedServices.checked(prefix));
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -232,6 +246,9 @@ public final class CtkgServer {
             SearchIndex search = new SearchIndex(dataset);
             DatasetGraph served = search.dataset();
             served.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            AllowedServices allowed = new AllowedServices(allowedServices);
+            allowed.guard(served.getContext(), queryTimeoutMillis, maxRows);
+            JsonLdContexts.guardEveryReader();
             DataService.Builder service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
                     .addEndpoint(Operation.Query, "sparql")
@@ -255,7 +272,7 @@ public final class CtkgServer {
                     .enablePing(true)
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
-                    .registerOperation(Operation.Update, new CtkgUpdate())
+                    .registerOperation(Operation.Update, new CtkgUpdate(allowed))
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
                     .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
                             "/" + DATASET + "/query"), maxQueryBytes))

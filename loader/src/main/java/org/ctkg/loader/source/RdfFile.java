@@ -30,7 +30,8 @@ import org.ctkg.ontology.Ids;
 /**
  * An RDF file in any syntax Jena reads, gzip-compressed or not; the syntax comes from the file
  * name unless given. Parsed as a stream, strictly: a bad IRI or a literal that is not valid for
- * its datatype is an error, not a warning.
+ * its datatype is an error, not a warning. A JSON-LD file's remote contexts resolve only to those
+ * ctkg ships ({@link JsonLdContexts}): reading a file makes no request.
  */
 public final class RdfFile implements Source {
     private final Path path;
@@ -132,7 +133,7 @@ public final class RdfFile implements Source {
             ReadFailures in = new ReadFailures(gzip ? new GZIPInputStream(counted, 1 << 16) : counted);
             ContentCheck content = new ContentCheck(destination, name());
             try {
-                RDFParser.source(in)
+                JsonLdContexts.applyTo(RDFParser.source(in))
                          .lang(lang)
                          .base(path.toAbsolutePath().toUri().toString())
                          .checking(true)

@@ -13,6 +13,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.modify.request.UpdateClear;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
+import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateWithUsing;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateFactory;
@@ -24,9 +25,16 @@ import org.apache.jena.update.UpdateRequest;
  * {@code using-named-graph-uri}) and in the request ({@code USING}, {@code WITH}) is a client
  * error (400, not 500); and {@code CLEAR GRAPH} / {@code DROP GRAPH} of a graph the store has no
  * triples for succeeds, as in stores that do not record empty graphs (TDB2 answers "No such
- * graph" otherwise). Relative IRIs resolve against the service's own URL.
+ * graph" otherwise). Relative IRIs resolve against the service's own URL. {@code LOAD <url>} is
+ * refused (400) unless the operator allowed the URL ({@link AllowedServices}).
  */
 public final class CtkgUpdate extends SPARQL_Update {
+    private final AllowedServices allowed;
+
+    public CtkgUpdate(AllowedServices allowed) {
+        this.allowed = allowed;
+    }
+
     @Override
     protected void execute(HttpAction action, InputStream input) {
         String text;
@@ -51,6 +59,8 @@ public final class CtkgUpdate extends SPARQL_Update {
             if (protocolDataset && u instanceof UpdateWithUsing w
                 && (w.getWithIRI() != null || !w.getUsing().isEmpty() || !w.getUsingNamed().isEmpty()))
                 ServletOps.errorBadRequest("SPARQL Update: the dataset is given both by the protocol (using-graph-uri, using-named-graph-uri) and by USING or WITH");
+            if (u instanceof UpdateLoad load && !allowed.allows(load.getSource()))
+                ServletOps.errorBadRequest(allowed.refusal("LOAD", load.getSource()));
             corrected.add(silentIfOneGraph(u));
         }
         super.execute(action, new ByteArrayInputStream(corrected.toString().getBytes(StandardCharsets.UTF_8)));
