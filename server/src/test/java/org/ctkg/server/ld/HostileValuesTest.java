@@ -102,6 +102,27 @@ class HostileValuesTest {
         assertFalse(html.contains("<style>body{display:none}"), where + ": an injected style sheet");
     }
 
+    /**
+     * What makes the corpus above impossible to get through by forgetting to escape: markup is
+     * written only in templates, which JTE escapes for where each value stands; no template opts
+     * out ($unsafe), and no page class writes markup of its own.
+     */
+    @org.junit.jupiter.api.Test
+    void pagesAreMadeOnlyByEscapingTemplates() throws Exception {
+        Pattern markupInJava = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*<(?:!|/?[a-zA-Z][a-zA-Z0-9]*[\\s>/])");   // a string with a tag in it
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main"))) {
+            List<java.nio.file.Path> sources = files.filter(f -> f.toString().endsWith(".jte") || f.toString().contains("/ld/") && f.toString().endsWith(".java")).toList();
+            assertTrue(sources.stream().anyMatch(f -> f.toString().endsWith("layout.jte")), "the templates are found: " + sources);
+            for (java.nio.file.Path f : sources) {
+                String text = java.nio.file.Files.readString(f);
+                if (f.toString().endsWith(".jte"))
+                    assertFalse(text.contains("$unsafe"), f + " prints a value unescaped");
+                else
+                    assertFalse(markupInJava.matcher(text).find(), f + " writes markup outside the templates: " + markupInJava.matcher(text).results().map(m -> m.group()).toList());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theResourcePageShowsHostileValuesAsText(int i) throws Exception {

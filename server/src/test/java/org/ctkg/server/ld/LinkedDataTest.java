@@ -64,11 +64,30 @@ class LinkedDataTest {
         "application/n-triples,                        .nt",
         "application/rdf+xml,                          .rdf",
         "'text/turtle;q=0.5, application/ld+json',     .jsonld",
+        "'text/html;q=0.1, application/n-triples;q=0.2', .nt",
+        "'*/*',                                        .html",
+        "image/png,                                    .html",
+        ",                                             .html",
     })
     void theIriRedirectsToTheDocumentForTheAcceptedFormat(String accept, String suffix) throws Exception {
         HttpResponse<byte[]> r = get("/id/instrument/palermo-protocol", accept);
         assertEquals(303, r.statusCode());
         assertEquals("/id/instrument/palermo-protocol" + suffix, URI.create(r.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+    }
+
+    /** The VoID and service descriptions weigh Accept's q-values as the documents do (the same Jena ConNeg). */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+        "/ctkg/void,   'text/turtle;q=0.5, application/ld+json',        application/ld+json",
+        "/ctkg/sparql, 'application/rdf+xml;q=0.1, application/n-triples', application/n-triples",
+        "/ctkg/sparql, 'text/html',                                     text/turtle",
+        "/ctkg/void,   ,                                                text/turtle",
+    })
+    void descriptionsWeighQValues(String path, String accept, String type) throws Exception {
+        HttpResponse<byte[]> r = get(path, accept);
+        assertEquals(200, r.statusCode());
+        assertEquals(type, r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
     }
 
@@ -137,8 +156,8 @@ class LinkedDataTest {
     @Test
     void theOntologyPageDocumentsEveryTerm() throws Exception {
         String page = new String(get("/ontology.html", null).body(), StandardCharsets.UTF_8);
-        assertTrue(page.contains("<section class=\"term\" id=\"Statistic\">"), "an anchor per term");
-        assertTrue(page.contains("<section class=\"term\" id=\"supplements\">"));
+        assertTrue(page.contains("<section id=\"Statistic\">"), "an anchor per term");
+        assertTrue(page.contains("<section id=\"supplements\">"));
         assertTrue(page.contains("http://data.europa.eu/eli/ontology#amends"), "alignments to standard vocabularies");
         assertTrue(page.contains("<dt>domain</dt>") && page.contains("<dt>range</dt>"));
     }
