@@ -3,6 +3,10 @@ package org.ctkg.server.http;
 import org.ctkg.server.CtkgServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,6 +16,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
@@ -23,6 +30,8 @@ import org.apache.jena.riot.RDFLanguages;
  * N-Triples, RDF/XML or JSON-LD by {@code Accept}.
  */
 public final class DiscoveryFilter implements Filter {
+    private static final MediaType TURTLE = MediaType.create(Lang.TURTLE.getContentType().getContentTypeStr());
+    private static final AcceptList OFFERS = offers();
     private final DatasetDescription description;
 
     public DiscoveryFilter(DatasetDescription description) {
@@ -39,7 +48,7 @@ public final class DiscoveryFilter implements Filter {
                                || path.equals("/" + CtkgServer.DATASET);
         boolean voidPath = path.equals("/" + CtkgServer.DATASET + "/void") || path.equals("/.well-known/void");
         if (get && (voidPath || (queryService && (request.getQueryString() == null || request.getQueryString().isEmpty())))) {
-            Lang lang = negotiate(request.getHeader("Accept"));
+            Lang lang = negotiate(request);
             String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
             response.setStatus(200);
             response.setContentType(lang.getContentType().getContentTypeStr() + ";charset=utf-8");
@@ -54,15 +63,18 @@ public final class DiscoveryFilter implements Filter {
         chain.doFilter(req, res);
     }
 
-    private static Lang negotiate(String accept) {
-        if (accept != null) {
-            for (String part : accept.split(",")) {
-                String type = part.split(";")[0].trim();
-                Lang lang = RDFLanguages.contentTypeToLang(type);
-                if (lang != null && RDFLanguages.isTriples(lang))
-                    return lang;
-            }
-        }
-        return Lang.TURTLE;
+    /** The RDF syntax for graphs that the request accepts best; Turtle when it names none. */
+    private static Lang negotiate(HttpServletRequest request) {
+        MediaType best = ConNeg.chooseContentType(request, OFFERS, TURTLE);
+        return RDFLanguages.contentTypeToLang(best.getContentTypeStr());
+    }
+
+    /** Every syntax Jena reads graphs in, by each of its media types; Turtle first, so that it wins where the client has no preference. */
+    private static AcceptList offers() {
+        List<MediaType> types = new ArrayList<>(List.of(TURTLE));
+        RDFLanguages.getRegisteredLanguages().stream().filter(RDFLanguages::isTriples).sorted(Comparator.comparing(Lang::getName))
+                .flatMap(lang -> Stream.concat(Stream.of(lang.getContentType().getContentTypeStr()), lang.getAltContentTypes().stream()))
+                .distinct().map(MediaType::create).filter(type -> !type.equals(TURTLE)).forEach(types::add);
+        return AcceptList.create(types.toArray(MediaType[]::new));
     }
 }

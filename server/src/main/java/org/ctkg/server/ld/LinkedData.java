@@ -2,13 +2,15 @@ package org.ctkg.server.ld;
 
 import org.ctkg.server.web.Responses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -32,12 +34,28 @@ public final class LinkedData extends HttpServlet {
     private static final Map<String, RDFFormat> FORMATS = Map.of(
             "ttl", RDFFormat.TURTLE_PRETTY, "jsonld", RDFFormat.JSONLD_PRETTY, "nt", RDFFormat.NTRIPLES, "rdf", RDFFormat.RDFXML_PRETTY);
 
+    private static final MediaType HTML = MediaType.create("text/html");
+    /** The documents' suffixes by the media types that ask for them, in the order preferred when the client has no preference. */
+    private static final Map<String, String> SUFFIXES = new java.util.LinkedHashMap<>();
+    static {
+        SUFFIXES.put("text/html", "html");
+        SUFFIXES.put("application/xhtml+xml", "html");
+        SUFFIXES.put("text/turtle", "ttl");
+        SUFFIXES.put("application/x-turtle", "ttl");
+        SUFFIXES.put("application/ld+json", "jsonld");
+        SUFFIXES.put("application/json", "jsonld");
+        SUFFIXES.put("application/n-triples", "nt");
+        SUFFIXES.put("text/plain", "nt");
+        SUFFIXES.put("application/rdf+xml", "rdf");
+    }
+    private static final AcceptList OFFERS = AcceptList.create(SUFFIXES.keySet().toArray(String[]::new));
+
     /** Where ctkg's JSON-LD context is served. */
     public static final String CONTEXT_PATH = "/context.jsonld";
 
     private final transient DatasetGraph dsg;
     private final Iris iris;
-    private final String ontologyPage = OntologyPage.render();
+    private final byte[] ontologyPage = OntologyPage.render();
     private final transient JsonLdContext context = JsonLdContext.ofCtkg();
 
     public LinkedData(DatasetGraph dsg, Iris iris) {
@@ -90,7 +108,7 @@ public final class LinkedData extends HttpServlet {
         if (format == null) {
             resp.setHeader("Vary", "Accept");
             resp.setStatus(303);
-            resp.setHeader("Location", base + "." + negotiate(req.getHeader("Accept")));
+            resp.setHeader("Location", base + "." + negotiate(req));
             return;
         }
         if (!format.equals("html") && !FORMATS.containsKey(format)) {
@@ -100,15 +118,15 @@ public final class LinkedData extends HttpServlet {
         Node r = resource;
         ResourceDescription d = Txn.calculateRead(dsg, () -> ResourceDescription.of(dsg, r));
         if (d.isEmpty()) {
-            notFound(resp, r.getURI());
+            Pages.send(resp, 404, "notfound.jte", r.getURI());
             return;
         }
         if (format.equals("html") && r.getURI().equals(Ids.ONTOLOGY)) {
-            Responses.send(resp, 200, "text/html;charset=utf-8", ontologyPage.getBytes(StandardCharsets.UTF_8));
+            Pages.send(resp, 200, ontologyPage);
             return;
         }
         if (format.equals("html")) {
-            Responses.send(resp, 200, "text/html;charset=utf-8", new ResourcePage(iris).render(d, base).getBytes(StandardCharsets.UTF_8));
+            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base));
             return;
         }
         Graph g = d.asGraph();
@@ -124,39 +142,9 @@ public final class LinkedData extends HttpServlet {
         Responses.send(resp, 200, rdf.getLang().getContentType().getContentTypeStr() + ";charset=utf-8", out.toByteArray());
     }
 
-    private static String negotiate(String accept) {
-        if (accept == null || accept.isBlank())
-            return "html";
-        String best = "html";
-        double bestQ = -1;
-        for (String part : accept.split(",")) {
-            String[] bits = part.trim().split(";");
-            String type = bits[0].trim().toLowerCase();
-            double q = 1.0;
-            for (int i = 1; i < bits.length; i++)
-                if (bits[i].trim().startsWith("q="))
-                    try { q = Double.parseDouble(bits[i].trim().substring(2)); } catch (NumberFormatException e) { q = 0; }
-            String f = switch (type) {
-                case "text/html", "application/xhtml+xml" -> "html";
-                case "text/turtle", "application/x-turtle" -> "ttl";
-                case "application/ld+json", "application/json" -> "jsonld";
-                case "application/n-triples", "text/plain" -> "nt";
-                case "application/rdf+xml" -> "rdf";
-                default -> null;
-            };
-            if (f != null && q > bestQ) {
-                best = f;
-                bestQ = q;
-            }
-        }
-        return best;
+    /** The suffix of the document the request accepts best; the HTML page when it names none of them. */
+    private static String negotiate(HttpServletRequest req) {
+        MediaType best = ConNeg.chooseContentType(req, OFFERS, HTML);
+        return SUFFIXES.getOrDefault(best.getContentTypeStr(), "html");
     }
-
-    private static void notFound(HttpServletResponse resp, String iri) throws IOException {
-        String page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found — ctkg</title></head><body>\n"
-                + "<h1>Nothing is known about this IRI</h1>\n<p><code>" + ResourcePage.esc(iri) + "</code></p>\n"
-                + "<p>ctkg has no statement about it. Try the <a href=\"/ui/\">query page</a> or the <a href=\"/\">home page</a>.</p>\n</body></html>\n";
-        Responses.send(resp, 404, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
-    }
-
 }

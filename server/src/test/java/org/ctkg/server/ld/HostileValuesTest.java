@@ -46,8 +46,8 @@ class HostileValuesTest {
             "&lt;script&gt;alert(10)&lt;/script&gt;",
             "<style>body{display:none}</style>",
             "\u202Eevil\u202C <b>bold</b>");
-    /** A tag of the page: its name and its attributes. */
-    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>");
+    /** A tag of the page: its name and its attributes (a quoted value may hold a '>'). */
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^>\"'])*)>");
     private static final Pattern EVENT_ATTRIBUTE = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCRIPT_LINK = Pattern.compile("href\\s*=\\s*[\"']?\\s*(javascript|data|vbscript):", Pattern.CASE_INSENSITIVE);
     private static final java.util.Set<String> FORBIDDEN = java.util.Set.of("script", "iframe", "img", "object", "embed", "frame", "base");
@@ -88,7 +88,7 @@ class HostileValuesTest {
     }
 
     /** The page's own markup only: no forbidden element, event handler, script link or injected style sheet. */
-    private static void assertInert(String where, String html) {
+    static void assertInert(String where, String html) {
         var tags = TAG.matcher(html);
         while (tags.find()) {
             String name = tags.group(1).toLowerCase(java.util.Locale.ROOT);
@@ -100,6 +100,27 @@ class HostileValuesTest {
             assertFalse(SCRIPT_LINK.matcher(attributes).find(), where + ": a script link: " + tag);
         }
         assertFalse(html.contains("<style>body{display:none}"), where + ": an injected style sheet");
+    }
+
+    /**
+     * What makes the corpus above impossible to get through by forgetting to escape: markup is
+     * written only in templates, which JTE escapes for where each value stands; no template opts
+     * out ($unsafe), and no page class writes markup of its own.
+     */
+    @org.junit.jupiter.api.Test
+    void pagesAreMadeOnlyByEscapingTemplates() throws Exception {
+        Pattern markupInJava = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*<(?:!|/?[a-zA-Z][a-zA-Z0-9]*[\\s>/])");   // a string with a tag in it
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main"))) {
+            List<java.nio.file.Path> sources = files.filter(f -> f.toString().endsWith(".jte") || f.toString().contains("/ld/") && f.toString().endsWith(".java")).toList();
+            assertTrue(sources.stream().anyMatch(f -> f.toString().endsWith("layout.jte")), "the templates are found: " + sources);
+            for (java.nio.file.Path f : sources) {
+                String text = java.nio.file.Files.readString(f);
+                if (f.toString().endsWith(".jte"))
+                    assertFalse(text.contains("$unsafe"), f + " prints a value unescaped");
+                else
+                    assertFalse(markupInJava.matcher(text).find(), f + " writes markup outside the templates: " + markupInJava.matcher(text).results().map(m -> m.group()).toList());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
