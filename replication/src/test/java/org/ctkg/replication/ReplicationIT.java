@@ -1,0 +1,196 @@
+package org.ctkg.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.LoadJob;
+import org.ctkg.loader.Store;
+import org.ctkg.loader.source.RdfFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A writer and replicas on one real broker, each test on a topic of its own. */
+class ReplicationIT {
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    @TempDir
+    static Path dir;
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBroker.start(dir.resolve("kafka"), 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null)
+            broker.close();
+    }
+
+    private static Settings settings(String topic) {
+        return Settings.of(broker.bootstrap()).withTopic(topic).withTimeout(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aReplicaEndsWithTheWritersQuads() throws Exception {
+        try (Pair pair = Pair.on("applied")) {
+            PublishingDataset writer = pair.writer();
+            Replica replica = pair.replica();
+            DatasetGraph store = pair.store(), replicaStore = pair.replicaStore();
+            Stores.update(writer, "INSERT DATA { GRAPH <" + Stores.GRAPH.getURI() + "> { <https://example.org/id/a> <http://www.w3.org/2000/01/rdf-schema#label> 'A', 'gone' . _:x <https://example.org/p> 1 } }");
+            long beforeLoad = writer.publisher().position();
+            LoadJob.create(Store.serving(writer)).source(RdfFile.of(triples(dir.resolve("20k.nt"), 20_000), null)).validate(false).build().run();
+            long afterLoad = writer.publisher().position();
+            Stores.update(writer, "DELETE DATA { GRAPH <" + Stores.GRAPH.getURI() + "> { <https://example.org/id/a> <http://www.w3.org/2000/01/rdf-schema#label> 'gone' } }");
+
+            assertTrue(afterLoad - beforeLoad >= 3, "the 20k-triple job went out in several chunks: " + (afterLoad - beforeLoad) + " records");
+            assertReaches(replica, writer.publisher().position());
+            StoreContents expected = StoreContents.of(store);
+            assertTrue(expected.quads() > 20_000, expected.toString());
+            assertEquals(expected, StoreContents.of(replicaStore));
+            assertFalse(StoreContents.contains(replicaStore, Stores.named("a", "gone")));
+            assertEquals(3, replica.applied());
+        }
+    }
+
+    @Test
+    void anAbortedWritePublishesNothing() throws Exception {
+        try (Pair pair = Pair.on("aborted")) {
+            PublishingDataset writer = pair.writer();
+            Replica replica = pair.replica();
+            DatasetGraph store = pair.store(), replicaStore = pair.replicaStore();
+            Stores.add(writer, Stores.named("kept", "Kept"));
+            long before = writer.publisher().position();
+            Quad aborted = Stores.named("aborted", "Aborted");
+            assertThrows(IllegalStateException.class, () -> Txn.executeWrite(writer, () -> {
+                writer.add(aborted);
+                throw new IllegalStateException("the write fails after its change");
+            }));
+            Path invalid = Files.writeString(dir.resolve("nameless.ttl"),
+                    "<https://w3id.org/ctkg/id/test/nameless> a <https://w3id.org/ctkg/ontology#Company> .\n");
+            LoadException failed = assertThrows(LoadException.class,
+                    () -> LoadJob.create(Store.serving(writer)).source(RdfFile.of(invalid, null)).build().run());
+            assertEquals(LoadException.Kind.INVALID, failed.kind());
+            assertEquals(before, writer.publisher().position(), "nothing published for the aborted write and the failed job");
+
+            Stores.add(writer, Stores.named("after", "After"));
+            assertReaches(replica, writer.publisher().position());
+            assertFalse(StoreContents.contains(replicaStore, aborted));
+            assertEquals(StoreContents.of(store), StoreContents.of(replicaStore));
+            assertEquals(2, replica.applied());
+        }
+    }
+
+    @Test
+    void aRestartedReplicaResumesAndReplayChangesNothing() throws Exception {
+        Settings settings = settings("restarted");
+        DatasetGraph store = Stores.tdb2(dir.resolve("restarted-writer"));
+        DatasetGraph replicaStore = Stores.tdb2(dir.resolve("restarted-replica"));
+        Path position = dir.resolve("restarted.position");
+        try (PublishingDataset writer = Replication.publishing(store, settings)) {
+            Stores.add(writer, Stores.named("one", "One"));
+            long afterOne = writer.publisher().position();
+            Stores.add(writer, Stores.named("two", "Two"));
+            long afterTwo = writer.publisher().position();
+            try (Replica first = Replica.start(replicaStore, settings, position)) {
+                assertReaches(first, afterTwo);
+            }
+            // while the replica is down: a delete of what it has, and a re-add of the same quad
+            Stores.update(writer, "DELETE DATA { GRAPH <" + Stores.GRAPH.getURI() + "> { <https://example.org/id/one> <http://www.w3.org/2000/01/rdf-schema#label> 'One' } }");
+            Stores.add(writer, Stores.named("three", "Three"));
+            Stores.add(writer, Stores.named("one", "One"));
+            try (Replica second = Replica.start(replicaStore, settings, position)) {
+                assertReaches(second, writer.publisher().position());
+                assertEquals(3, second.applied(), "resumed after the two transactions it had");
+            }
+            StoreContents converged = StoreContents.of(replicaStore);
+            assertEquals(StoreContents.of(store), converged);
+
+            // as after a crash between a store commit and the position's write: the applied suffix comes again
+            new PositionFile(position, settings.topic()).write(afterOne);
+            try (Replica replay = Replica.start(replicaStore, settings, position)) {
+                assertReaches(replay, writer.publisher().position());
+                assertEquals(4, replay.applied());
+                assertNull(replay.failure());
+            }
+            assertEquals(converged, StoreContents.of(replicaStore));
+        }
+    }
+
+    @Test
+    void aSecondWriterFencesTheFirst() throws Exception {
+        Settings settings = settings("fenced");
+        DatasetGraph firstStore = Stores.tdb2(dir.resolve("fenced-first"));
+        DatasetGraph secondStore = Stores.tdb2(dir.resolve("fenced-second"));
+        DatasetGraph replicaStore = Stores.tdb2(dir.resolve("fenced-replica"));
+        try (PublishingDataset first = Replication.publishing(firstStore, settings)) {
+            Stores.add(first, Stores.named("before", "Before"));
+            try (PublishingDataset second = Replication.publishing(secondStore, settings);
+                 Replica replica = Replica.start(replicaStore, settings, dir.resolve("fenced.position"))) {
+                Quad stale = Stores.named("stale", "Stale");
+                ReplicationException fenced = assertThrows(ReplicationException.class, () -> Stores.add(first, stale));
+                assertTrue(fenced.getMessage().contains("fenced"), fenced.getMessage());
+                assertFalse(StoreContents.contains(firstStore, stale), "the fenced writer's store is unchanged");
+                ReplicationException again = assertThrows(ReplicationException.class, () -> Stores.add(first, Stores.named("later", "Later")));
+                assertTrue(again.getMessage().contains("refused"), again.getMessage());
+
+                Stores.add(second, Stores.named("after", "After"));
+                assertReaches(replica, second.publisher().position());
+                assertTrue(StoreContents.contains(replicaStore, Stores.named("before", "Before")));
+                assertTrue(StoreContents.contains(replicaStore, Stores.named("after", "After")));
+                assertFalse(StoreContents.contains(replicaStore, stale));
+            }
+        }
+    }
+
+    /** A writer and a replica of a topic, each with a TDB2 store of its own named after the topic. */
+    private record Pair(DatasetGraph store, PublishingDataset writer, DatasetGraph replicaStore, Replica replica) implements AutoCloseable {
+        static Pair on(String topic) {
+            Settings settings = settings(topic);
+            DatasetGraph store = Stores.tdb2(dir.resolve(topic + "-writer"));
+            DatasetGraph replicaStore = Stores.tdb2(dir.resolve(topic + "-replica"));
+            PublishingDataset writer = Replication.publishing(store, settings);
+            return new Pair(store, writer, replicaStore, Replica.start(replicaStore, settings, dir.resolve(topic + ".position")));
+        }
+
+        @Override
+        public void close() {
+            replica.close();
+            writer.close();
+        }
+    }
+
+    /** Waits, bounded, until the replica has applied the log up to the writer's position. */
+    static void assertReaches(Replica replica, long position) throws InterruptedException {
+        assertTrue(replica.awaitPosition(position, CATCH_UP),
+                "replica at " + replica.position() + " after " + CATCH_UP.toSeconds() + " s, not at " + position + "; failure: " + replica.failure());
+    }
+
+    /** An N-Triples file of that many triples about people, every tenth subject a blank node. */
+    static Path triples(Path file, int count) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < count / 2; i++) {
+                String s = i % 10 == 0 ? "_:p" + i : "<https://example.org/id/person/" + i + ">";
+                out.write(s + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ctkg/ontology#Person> .\n");
+                out.write(s + " <http://www.w3.org/2000/01/rdf-schema#label> \"Person " + i + " — née Müller\" .\n");
+            }
+        }
+        return file;
+    }
+}
