@@ -77,7 +77,8 @@ public final class Ctkg implements Callable<Integer> {
     /** {@code ctkg help [COMMAND]}: picocli's, described in the words of the other commands. */
     private static CommandLine help() {
         CommandLine help = new CommandLine(new HelpCommand());
-        help.getCommandSpec().usageMessage().header(new String[0]).description("show the list of commands, or one command's help");
+        help.getCommandSpec().usageMessage().header(new String[0]).synopsisHeading("Usage: ").customSynopsis("ctkg help [COMMAND]")
+                .description("show the list of commands, or one command's help");
         return help;
     }
 
