@@ -1,15 +1,35 @@
 package org.ctkg.cli;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 
-/** One {@code ctkg} sub-command. */
-interface Command {
-    /** One line for {@code ctkg --help}. */
-    String summary();
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-    /**
-     * Runs with the arguments after the command's name; returns the exit code.
-     * @throws UsageException on a bad option, reported with a hint to {@code --help}
-     */
-    int run(String[] args, PrintStream out, PrintStream err);
+/**
+ * One {@code ctkg} sub-command: picocli fills its options and calls it for the exit code. Its
+ * failures are reported in one place, {@link Failures}; a command only throws them.
+ */
+abstract class Command implements Callable<Integer> {
+    /** Standard output (also the bytes of {@code export} and {@code map}) and standard error. */
+    final PrintStream out;
+    final PrintStream err;
+    @Spec
+    CommandSpec spec;
+
+    Command(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A command line that does not fit the command: exit 2, with a hint to {@code --help}. */
+    ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Whether this command writes a store, so that a failed run says the store is as it was. */
+    boolean writesStore() {
+        return false;
+    }
 }

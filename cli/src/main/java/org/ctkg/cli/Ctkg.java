@@ -1,32 +1,42 @@
 package org.ctkg.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code ctkg} command line: {@code ctkg COMMAND [OPTIONS]}. Each command is a small class;
- * this one only dispatches and turns their failures into exit codes.
+ * The {@code ctkg} command line: {@code ctkg COMMAND [OPTIONS]}. picocli parses it into the
+ * command's options and writes help, {@code --version} and the completion script; each command is
+ * a small class; {@link Failures} turns what goes wrong into messages and exit codes.
  */
-public final class Ctkg {
-    /** Exit code for an internal error. */
-    public static final int EXIT_INTERNAL = 1;
-    /** Exit code for bad input: unknown command, bad option, malformed file. */
-    public static final int EXIT_BAD_INPUT = 2;
+@Command(name = "ctkg",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        usageHelpWidth = 110,
+        sortOptions = false,
+        synopsisHeading = "Usage: ",
+        customSynopsis = "ctkg COMMAND [OPTIONS]   (ctkg COMMAND --help for each)",
+        descriptionHeading = "%n",
+        description = "ctkg, the Counter-Trafficking Knowledge Graph: a SPARQL endpoint about human trafficking.",
+        parameterListHeading = "%n",
+        optionListHeading = "%n",
+        commandListHeading = "%nCommands:%n")
+public final class Ctkg implements Callable<Integer> {
+    private final PrintStream err;
+    @Spec
+    CommandSpec spec;
 
-    private static final Map<String, Command> COMMANDS = new TreeMap<>();
-    static {
-        COMMANDS.put("serve", new ServeCommand());
-        COMMANDS.put("load", new LoadCommand());
-        COMMANDS.put("validate", new ValidateCommand());
-        COMMANDS.put("export", new ExportCommand());
-        COMMANDS.put("stats", new StatsCommand());
-        COMMANDS.put("generate", new GenerateCommand());
-        COMMANDS.put("map", new MapCommand());
+    private Ctkg(PrintStream err) {
+        this.err = err;
     }
-
-    private Ctkg() {}
 
     public static void main(String... args) {
         int code = run(System.out, System.err, args);
@@ -36,36 +46,46 @@ public final class Ctkg {
 
     /** Runs a command line; returns the exit code (servers block until stopped). */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            usage(args.length == 0 ? err : out);
-            return args.length == 0 ? EXIT_BAD_INPUT : 0;
-        }
-        Command command = COMMANDS.get(args[0]);
-        if (command == null) {
-            err.println("ctkg: unknown command '" + args[0] + "'");
-            usage(err);
-            return EXIT_BAD_INPUT;
-        }
+        CommandLine line = commandLine(out, err);
         try {
-            return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-        } catch (UsageException e) {
-            err.println("ctkg " + args[0] + ": " + e.getMessage());
-            err.println("Try 'ctkg " + args[0] + " --help'.");
-            return EXIT_BAD_INPUT;
-        } catch (RuntimeException e) {
-            err.println("ctkg " + args[0] + ": internal error: " + e);
-            if (System.getenv("CTKG_DEBUG") != null)
-                e.printStackTrace(err);
-            return EXIT_INTERNAL;
+            return line.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("Usage: ctkg COMMAND [OPTIONS]   (ctkg COMMAND --help for each)");
-        out.println();
-        out.println("ctkg, the Counter-Trafficking Knowledge Graph: a SPARQL endpoint about human trafficking.");
-        out.println();
-        out.println("Commands:");
-        COMMANDS.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
+    /** The whole command line, writing to these streams. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine line = new CommandLine(new Ctkg(err))
+                .addSubcommand(new CompletionCommand(out, err))
+                .addSubcommand(new ExportCommand(out, err))
+                .addSubcommand(new GenerateCommand(out, err))
+                .addSubcommand("help", help())
+                .addSubcommand(new LoadCommand(out, err))
+                .addSubcommand(new MapCommand(out, err))
+                .addSubcommand(new ServeCommand(out, err))
+                .addSubcommand(new StatsCommand(out, err))
+                .addSubcommand(new ValidateCommand(out, err));
+        Failures failures = new Failures(err);
+        return line.setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures);
+    }
+
+    /** {@code ctkg help [COMMAND]}: picocli's, described in the words of the other commands. */
+    private static CommandLine help() {
+        CommandLine help = new CommandLine(new HelpCommand());
+        help.getCommandSpec().usageMessage().header(new String[0]).synopsisHeading("Usage: ").customSynopsis("ctkg help [COMMAND]")
+                .description("show the list of commands, or one command's help");
+        return help;
+    }
+
+    /** {@code ctkg} alone: the list of commands, as an error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return Failures.EXIT_BAD_INPUT;
     }
 }

@@ -6,33 +6,39 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import org.ctkg.loader.generate.CaseRecordGenerator;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
 /** {@code ctkg generate}: synthetic CTDC-shaped case records for benchmarks and scale tests. */
-final class GenerateCommand implements Command {
-    @Override
-    public String summary() {
-        return "generate synthetic case records (N-Triples) for benchmarks";
+@CommandLine.Command(name = "generate",
+        customSynopsis = "ctkg generate --triples N [--seed S] --out FILE[.nt|.nt.gz]",
+        description = {"generate synthetic case records (N-Triples) for benchmarks",
+                "",
+                "Writes at least N triples of synthetic case records in the shape of the CTDC data standard,",
+                "valid against ctkg's shapes; the same seed gives the same file."})
+final class GenerateCommand extends Command {
+    @Option(names = "--triples", paramLabel = "N", converter = Count.class, description = "at least this many triples (1_000_000 is fine)")
+    Long triples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "the random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the file to write; gzipped when its name ends in .gz")
+    Path file;
+
+    GenerateCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o = Options.parse(args, Set.of("triples", "seed", "out"), Set.of("help"));
-        if (o.has("help")) {
-            out.println("Usage: ctkg generate --triples N [--seed S] --out FILE[.nt|.nt.gz]");
-            out.println();
-            out.println("Writes at least N triples of synthetic case records in the shape of the CTDC data standard,");
-            out.println("valid against ctkg's shapes; the same seed (default 42) gives the same file.");
-            return 0;
-        }
-        if (!o.has("out") || !o.has("triples"))
-            throw new UsageException("--triples N and --out FILE are required");
-        long triples = Long.parseLong(o.get("triples", "0").replace("_", ""));
-        long seed = Long.parseLong(o.get("seed", "42"));
-        Path file = Path.of(o.get("out", null));
+    public Integer call() {
+        if (file == null || triples == null)
+            throw usage("--triples N and --out FILE are required");
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
              OutputStream sink = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
             long n = new CaseRecordGenerator(seed).write(sink, triples);
@@ -41,6 +47,14 @@ final class GenerateCommand implements Command {
         } catch (IOException e) {
             err.println("ctkg generate: cannot write " + file + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** A count that may group its digits with underscores, as Java does. */
+    static final class Count implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Long.parseLong(value.replace("_", ""));
         }
     }
 }

@@ -1,13 +1,7 @@
 package org.ctkg.cli;
 
-import org.ctkg.server.CtkgServer;
-import org.ctkg.server.load.LoadServiceParameters;
-import org.ctkg.loader.JobSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.ConnectException;
@@ -19,79 +13,126 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.atlas.web.TypedInputStream;
+import org.apache.jena.http.HttpLib;
+import org.apache.jena.http.HttpOp;
+import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.ctkg.loader.JobSettings;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.server.load.LoadServiceParameters;
 
 /**
  * A running ctkg server as the target of the command line's jobs: {@code load}, {@code export}
- * and {@code stats} with {@code --server URL}. Loads stream the files up as a zip (nothing is
- * read into memory first) to the server's load service, which runs the same job as a local load
- * and answers with the same summary and exit code. The writer's password comes from the
- * environment ({@code CTKG_WRITER_PASSWORD}) or a file, never from the command line.
+ * and {@code stats} with {@code --server URL}, through Jena's HTTP clients. A writer's credentials
+ * are registered with Jena's {@link AuthEnv} for this server's three services only, and sent with
+ * each request to them (as before, without waiting for a challenge); closing forgets them.
  */
-final class RemoteServer {
+final class RemoteServer implements AutoCloseable {
     private final URI base;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String sparql;
+    private final String data;
+    private final String load;
+    private final boolean credentials;
 
-    private RemoteServer(URI base, String authorization) {
+    private RemoteServer(URI base, boolean credentials) {
         this.base = base;
-        this.authorization = authorization;
+        this.sparql = base + "/" + CtkgServer.DATASET + "/sparql";
+        this.data = base + "/" + CtkgServer.DATASET + "/data";
+        this.load = base + CtkgServer.LOAD_PATH;
+        this.credentials = credentials;
     }
 
-    /** The server at {@code url}, with the options' credentials if any ({@code --user}, {@code --password-file}, or the environment). */
-    static RemoteServer of(Options o) {
-        String url = o.get("server", null);
-        URI base;
-        try {
-            base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-            if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https")))
-                throw new IllegalArgumentException();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--server needs an http(s) URL such as http://localhost:3030, got '" + url + "'");
-        }
-        String user = o.get("user", System.getenv().getOrDefault("CTKG_WRITER_USER", "writer"));
-        String password = System.getenv("CTKG_WRITER_PASSWORD");
-        if (o.has("password-file")) {
-            try {
-                password = Files.readAllLines(Path.of(o.get("password-file", null)), StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-            } catch (IOException e) {
-                throw new UsageException("cannot read the password file: " + e.getMessage());
+    /** The server at {@code base} (an http(s) URL without a trailing slash), asked as this writer when there is a password. */
+    static RemoteServer connect(URI base, WriterCredentials writer) {
+        RemoteServer server = new RemoteServer(base, writer.present());
+        if (writer.present())
+            for (String service : server.services())
+                AuthEnv.get().registerBasicAuthModifier(service, writer.user(), writer.password());
+        return server;
+    }
+
+    private List<String> services() {
+        return List.of(sparql, data, load);
+    }
+
+    @Override
+    public void close() {
+        if (credentials)
+            services().forEach(AuthEnv.get()::unregisterAuthModifier);
+    }
+
+    /** The server's base URL. */
+    URI base() {
+        return base;
+    }
+
+    /** A query on the server's SPARQL service, sent as an HTML form like a browser's. */
+    QueryExec query(String query) {
+        return QueryExecHTTP.service(sparql).query(query).sendMode(QuerySendMode.asPostForm).build();
+    }
+
+    /**
+     * Streams the store, or one graph, from the server's Graph Store service to {@code out}, in
+     * the given format (the whole store needs a quad format); returns the exit code.
+     */
+    int export(String graph, RDFFormat format, OutputStream out, PrintStream err) {
+        String url = data + (graph == null ? "" : "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
+        try (TypedInputStream body = HttpOp.httpGet(url, format.getLang().getContentType().getContentTypeStr())) {
+            body.transferTo(out);
+            out.flush();
+            return 0;
+        } catch (HttpException e) {
+            if (e.getStatusCode() <= 0) {
+                err.println("ctkg export: cannot reach " + base + ": " + describe(e));
+                return 1;
             }
+            err.println("ctkg export: " + base + " answered HTTP " + e.getStatusCode() + (e.getStatusCode() == 404 ? ": no such graph" : ""));
+            return e.getStatusCode() == 404 ? 2 : 1;
+        } catch (IOException e) {
+            err.println("ctkg export: cannot reach " + base + ": " + e.getMessage());
+            return 1;
         }
-        String auth = password == null || password.isEmpty() ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new RemoteServer(base, auth);
     }
 
-    /** Runs a load job on the server; prints as {@code ctkg load} does and returns its exit code. */
+    /**
+     * Runs a load job on the server's load service, the files streaming up as a zip; prints as
+     * {@code ctkg load} does and returns its exit code. The request is the JDK client's: its body
+     * is a stream, which Jena's helpers would turn into an exception on a refused job.
+     */
     int load(JobSettings settings, Path mapping, List<Path> files, PrintStream out, PrintStream err) {
         for (Path f : files)
             if (!Files.isReadable(f)) {
                 err.println("ctkg load: " + f + ": no such file");
                 return 2;
             }
-        if (authorization == null) {
+        if (!credentials) {
             err.println("ctkg load: loading through a server needs a writer's password: set CTKG_WRITER_PASSWORD or give --password-file FILE");
             return 2;
         }
         String query = LoadServiceParameters.query(settings);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(CtkgServer.LOAD_PATH + (query.isEmpty() ? "" : "?" + query)))
+        String url = load + (query.isEmpty() ? "" : "?" + query);
+        HttpRequest request = HttpLib.requestBuilderFor(load).uri(URI.create(url))
                 .header("Content-Type", "application/zip")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> zipped(mapping, files)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> ZipUpload.of(mapping, files)))
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println("ctkg load: cannot reach " + base + ": " + (e instanceof ConnectException ? "connection refused" : e.getMessage()));
+            err.println("ctkg load: cannot reach " + base + ": " + describe(e));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +142,11 @@ final class RemoteServer {
             err.println("ctkg load: " + base + " refused the credentials (HTTP 401): check --user and the password");
             return 2;
         }
+        return report(response, out, err);
+    }
+
+    /** The load service's JSON answer, printed as a local job's outcome; its exit code. */
+    private int report(HttpResponse<String> response, PrintStream out, PrintStream err) {
         JsonObject answer;
         try {
             answer = Json.createReader(new StringReader(response.body())).readObject();
@@ -110,7 +156,7 @@ final class RemoteServer {
         }
         int code = answer.getInt("exitCode", 1);
         if (code == 0) {
-            answer.getJsonArray("notes").forEach(n -> err.println("ctkg load: note: " + ((jakarta.json.JsonString) n).getString()));
+            answer.getJsonArray("notes").forEach(n -> err.println("ctkg load: note: " + ((JsonString) n).getString()));
             out.println(answer.getString("summary"));
         } else {
             err.println("ctkg load: " + answer.getString("message", "HTTP " + response.statusCode()));
@@ -122,85 +168,11 @@ final class RemoteServer {
         return code;
     }
 
-    /** The job's files as a zip stream, written by a thread of its own as the request reads it. */
-    private static InputStream zipped(Path mapping, List<Path> files) {
-        PipedInputStream in = new PipedInputStream(1 << 16);
-        PipedOutputStream pipe;
-        try {
-            pipe = new PipedOutputStream(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Thread writer = new Thread(() -> {
-            try (ZipOutputStream zip = new ZipOutputStream(pipe, StandardCharsets.UTF_8)) {
-                zip.setLevel(1);
-                if (mapping != null)
-                    add(zip, "mapping/", mapping);
-                for (Path f : files)
-                    add(zip, "files/", f);
-            } catch (IOException e) {
-                // the request ended early (the server answered or went away): nothing more to send
-            }
-        }, "ctkg-upload");
-        writer.setDaemon(true);
-        writer.start();
-        return in;
-    }
-
-    private static void add(ZipOutputStream zip, String folder, Path file) throws IOException {
-        zip.putNextEntry(new ZipEntry(folder + file.getFileName()));
-        Files.copy(file, zip);
-        zip.closeEntry();
-    }
-
-    /**
-     * Streams the store, or one graph, from the server's Graph Store service to {@code out}, in
-     * the given format (the whole store needs a quad format).
-     */
-    int export(String graph, org.apache.jena.riot.RDFFormat format, OutputStream out, PrintStream err) {
-        String type = format.getLang().getContentType().getContentTypeStr();
-        String path = "/" + CtkgServer.DATASET + "/data" + (graph == null ? "" : "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", type).GET();
-        if (authorization != null)
-            b.header("Authorization", authorization);
-        try {
-            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = r.body()) {
-                if (r.statusCode() != 200) {
-                    err.println("ctkg export: " + base + " answered HTTP " + r.statusCode()
-                            + (r.statusCode() == 404 ? ": no such graph" : ""));
-                    return r.statusCode() == 404 ? 2 : 1;
-                }
-                body.transferTo(out);
-                out.flush();
-            }
-            return 0;
-        } catch (IOException e) {
-            err.println("ctkg export: cannot reach " + base + ": " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    /** Runs a SELECT on the server's query service; the rows as CSV lines after the header. */
-    List<String> select(String query) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/" + CtkgServer.DATASET + "/sparql"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
-        if (authorization != null)
-            b.header("Authorization", authorization);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200)
-            throw new IOException(base + " answered HTTP " + r.statusCode());
-        List<String> lines = r.body().lines().toList();
-        return lines.isEmpty() ? lines : lines.subList(1, lines.size());
-    }
-
-    /** The server's base URL. */
-    URI base() {
-        return base;
+    /** What went wrong in a request, in a few words: "connection refused" rather than an exception's name. */
+    static String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof ConnectException)
+                return "connection refused";
+        return e.getMessage();
     }
 }

@@ -98,6 +98,7 @@ public class CommandLineTest {
                 "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Organization> .").toString());
         assertEquals(3, invalid.code());
         assertTrue(invalid.err().contains("<https://w3id.org/ctkg/id/organization/x> <http://www.w3.org/2000/01/rdf-schema#label>"), invalid.err());
+        assertTrue(invalid.err().endsWith("ctkg load: nothing was written; the store is as it was.\n"), invalid.err());
         assertEquals(3, ctkg("validate", tmp.resolve("nameless.ttl").toString()).code());
 
         assertEquals(before, ctkg("export", "--loc", loc.toString()).out(), "failed jobs changed the store");
@@ -141,8 +142,81 @@ public class CommandLineTest {
         assertTrue(run.out().contains("sh:ValidationReport") && run.out().contains("sh:conforms") , run.out());
     }
 
+    @Test
+    void aFailedJobIsReportedOnceWithTheStoreAssuranceOnlyWhereAStoreIsWritten() throws Exception {
+        Path nowhere = tmp.resolve("nowhere");
+        String noStore = nowhere + ": no ctkg store here (create one with ctkg load --loc " + nowhere + " FILE)";
+        Run stats = ctkg("stats", "--loc", nowhere.toString());
+        assertEquals(new Run(2, "", "ctkg stats: " + noStore + "\n"), stats);
+        Run export = ctkg("export", "--loc", nowhere.toString());
+        assertEquals(new Run(2, "", "ctkg export: " + noStore + "\n"), export);
+
+        Path loc = tmp.resolve("store");
+        assertEquals(0, ctkg("load", "--quiet", "--loc", loc.toString(), write("ok.ttl", GOOD).toString()).code());
+        Run noGraph = ctkg("export", "--loc", loc.toString(), "--graph", "https://example.org/none");
+        assertEquals(new Run(2, "", "ctkg export: no graph <https://example.org/none> in the store\n"), noGraph);
+        Run empty = ctkg("load", "--loc", loc.toString(), write("empty.ttl", "").toString());
+        assertEquals(2, empty.code(), empty.err());
+        assertTrue(empty.err().startsWith("ctkg load: ") && empty.err().contains("empty.ttl"), empty.err());
+        assertTrue(empty.err().endsWith("\nctkg load: nothing was written; the store is as it was.\n"), empty.err());
+        Run map = ctkg("map", "--mapping", nowhere.resolve("m.rml.ttl").toString(), "x.csv");
+        assertEquals(new Run(2, "", "ctkg map: " + nowhere.resolve("m.rml.ttl") + ": no such file\n"), map);
+    }
+
+    @Test
+    void aBadCommandLineNamesTheCommandAndPointsToItsHelp() {
+        assertEquals(new Run(2, "", "ctkg load: Unknown option: '--bogus'\nTry 'ctkg load --help'.\n"), ctkg("load", "--bogus", "x"));
+        assertEquals(new Run(2, "", "ctkg load: give at least one FILE to load\nTry 'ctkg load --help'.\n"), ctkg("load", "--loc", "x"));
+        Run port = ctkg("serve", "--port", "eighty");
+        assertEquals(2, port.code());
+        assertTrue(port.err().startsWith("ctkg serve: Invalid value for option '--port': 'eighty'"), port.err());
+        assertTrue(port.err().endsWith("\nTry 'ctkg serve --help'.\n"), port.err());
+        assertEquals(new Run(2, "", "ctkg serve: port must be 0..65535, got 70000\nTry 'ctkg serve --help'.\n"), ctkg("serve", "--port", "70000"));
+        Run format = ctkg("export", "--loc", "x", "--format", "xml");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("[nq, trig, ttl, nt, jsonld]") && format.err().contains("'xml'"), format.err());
+        Run triples = ctkg("generate", "--triples", "many", "--out", tmp.resolve("g.nt").toString());
+        assertEquals(2, triples.code(), "not an internal error: " + triples.err());
+    }
+
+    @Test
+    void withoutACommandTheListOfCommandsIsAnErrorAndWithHelpItIsNot() {
+        List<String> commands = List.of("completion", "export", "generate", "help", "load", "map", "serve", "stats", "validate");
+        Run none = ctkg();
+        assertEquals(2, none.code());
+        assertEquals("", none.out());
+        assertTrue(none.err().startsWith("Usage: ctkg COMMAND [OPTIONS]"), none.err());
+        Run unknown = ctkg("nonsense");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("ctkg: unknown command 'nonsense'\nUsage: ctkg COMMAND"), unknown.err());
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"})) {
+            Run help = ctkg(args);
+            assertEquals(0, help.code(), help.err());
+            for (String command : commands)
+                assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
+        }
+        assertTrue(ctkg("help", "stats").out().startsWith("Usage: ctkg stats"));
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() {
+        String version = System.getProperty("ctkg.version");
+        assertTrue(version != null && !version.isBlank(), "the build passes its version as ctkg.version");
+        assertEquals(new Run(0, "ctkg " + version + "\n", ""), ctkg("--version"));
+    }
+
+    @Test
+    void serveHelpListsEveryOptionWithItsDefault() {
+        String help = ctkg("serve", "--help").out();
+        for (String option : List.of("--config=FILE", "--loc=DIR", "--port=N", "--timeout=SECONDS", "--max-rows=N", "--max-query-bytes=N",
+                                     "--base=IRI", "--localhost", "--passwd=FILE"))
+            assertTrue(help.contains("  " + option + " "), option + " in\n" + help);
+        for (String dflt : List.of("default 3030", "default 30,", "default 100000", "default 1048576", "default https://w3id.org/ctkg/"))
+            assertTrue(help.contains(dflt), dflt + " in\n" + help);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "load", "validate", "export", "stats", "generate", "map"})
+    @ValueSource(strings = {"serve", "load", "validate", "export", "stats", "generate", "map", "completion"})
     void everyCommandHasHelp(String command) {
         Run run = ctkg(command, "--help");
         assertEquals(0, run.code());

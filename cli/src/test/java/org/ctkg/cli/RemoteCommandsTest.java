@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.ctkg.testkit.Shelters;
 import org.ctkg.loader.Stores;
 import org.ctkg.server.CtkgServer;
@@ -29,6 +33,47 @@ class RemoteCommandsTest {
     @AfterEach
     void stop() {
         server.stop();
+    }
+
+    @Test
+    void aGraphWhoseIriHasACommaIsOneValueInRemoteStats() {
+        Node graph = NodeFactory.createURI("https://example.org/graph/a,b");
+        DatasetGraph dsg = Stores.curatedInMemory();
+        Txn.executeWrite(dsg, () -> dsg.add(graph, NodeFactory.createURI("https://example.org/s"),
+                NodeFactory.createURI("https://example.org/p"), NodeFactory.createLiteralString("one, two")));
+        CtkgServer commas = CtkgServer.create().port(0).dataset(dsg).build().start();
+        try {
+            CommandLineTest.Run stats = CommandLineTest.ctkg("stats", "--server", commas.baseUrl());
+            assertEquals(0, stats.code(), stats.err());
+            assertTrue(stats.out().contains("\n   https://example.org/graph/a,b  1\n"), stats.out());
+        } finally {
+            commas.stop();
+        }
+    }
+
+    /** The lines of the "graphs:" listing in the output of {@code ctkg stats}. */
+    private static long graphLines(CommandLineTest.Run stats) {
+        String graphs = stats.out().substring(stats.out().indexOf("graphs:\n"), stats.out().indexOf("classes:\n"));
+        return graphs.lines().filter(l -> l.startsWith("   ")).count();
+    }
+
+    @Test
+    void aWritersCredentialsGoWithEachQueryAndAreForgottenAfterTheCommand() throws Exception {
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "s3cret\n");
+        CtkgServer capped = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).maxRows(1).writer("alice", "s3cret").build().start();
+        try {
+            String url = capped.baseUrl();
+            CommandLineTest.Run anonymous = CommandLineTest.ctkg("stats", "--server", url);
+            assertEquals(0, anonymous.code(), anonymous.err());
+            assertEquals(1, graphLines(anonymous), "an anonymous query gets one row: " + anonymous.out());
+            CommandLineTest.Run writer = CommandLineTest.ctkg("stats", "--server", url, "--user", "alice", "--password-file", password.toString());
+            assertEquals(0, writer.code(), writer.err());
+            assertTrue(graphLines(writer) > 1, "a writer's queries are not capped: " + writer.out());
+            assertEquals(1, graphLines(CommandLineTest.ctkg("stats", "--server", url)), "the credentials were kept after the command");
+        } finally {
+            capped.stop();
+        }
     }
 
     @Test

@@ -1,35 +1,70 @@
 package org.ctkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine.ParseResult;
+
 /** The configuration file of {@code ctkg serve}: its settings are read, the command line wins, unknown names are refused. */
 class ServeConfigTest {
+    @TempDir
+    Path tmp;
+
+    /** {@code ctkg serve} with these arguments, parsed but not run. */
+    private static ServeCommand parsed(String... args) {
+        PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
+        String[] line = new String[args.length + 1];
+        line[0] = "serve";
+        System.arraycopy(args, 0, line, 1, args.length);
+        ParseResult result = Ctkg.commandLine(nowhere, nowhere).parseArgs(line);
+        return (ServeCommand) result.subcommand().commandSpec().userObject();
+    }
+
     @Test
-    void unknownConfigurationSettingsAreRefused(@TempDir Path tmp) throws Exception {
+    void unknownConfigurationSettingsAreRefusedNamingTheKnownOnes() throws Exception {
         Path config = tmp.resolve("ctkg.properties");
         Files.writeString(config, "prot = 8080\n");
         CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("unknown setting 'prot'"), run.err());
+        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: base, loc, localhost, max-query-bytes, max-rows, passwd, port, timeout)\n"
+                     + "Try 'ctkg serve --help'.\n", run.err());
     }
 
     @Test
-    void configurationFileSettingsAreRead(@TempDir Path tmp) throws Exception {
+    void aSettingOfTheWrongTypeIsAUsageError() throws Exception {
         Path config = tmp.resolve("ctkg.properties");
-        Files.writeString(config, "port = 3030\nmax-rows = 7\nlocalhost = true\n");
-        var settings = ServeConfig.read(config);
-        assertEquals("7", settings.get("max-rows"));
-        Options o = Options.parse(new String[] {"--port", "4040"}, ServeConfig.KEYS, Set.of("localhost")).withDefaults(settings);
-        assertEquals(4040, o.getInt("port", 0, 0, 65535), "the command line wins");
-        assertEquals(7, o.getInt("max-rows", 0, 0, 1000));
-        assertTrue(o.has("localhost"));
+        Files.writeString(config, "port = eighty\n");
+        CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("ctkg serve: ") && run.err().contains("'eighty'"), run.err());
+    }
+
+    @Test
+    void configurationFileSettingsAreReadAndTheCommandLineWins() throws Exception {
+        Path config = tmp.resolve("ctkg.properties");
+        Files.writeString(config, "port = 3031\nmax-rows = 7\nlocalhost = true\nbase = https://example.org/\n");
+        ServeCommand serve = parsed("--config", config.toString(), "--port", "4040");
+        assertEquals(4040, serve.port, "the command line wins");
+        assertEquals(7, serve.maxRows);
+        assertTrue(serve.localhost);
+        assertEquals("https://example.org/", serve.base);
+        assertEquals(30, serve.timeout, "not in the file: the option's default");
+    }
+
+    @Test
+    void withoutAFileTheOptionsHaveTheirDefaults() {
+        ServeCommand serve = parsed();
+        assertEquals(3030, serve.port);
+        assertEquals(100_000, serve.maxRows);
+        assertEquals(1 << 20, serve.maxQueryBytes);
+        assertFalse(serve.localhost);
     }
 }
