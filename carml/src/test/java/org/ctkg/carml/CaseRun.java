@@ -1,5 +1,9 @@
 package org.ctkg.carml;
 
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Set;
+
 import io.carml.engine.rdf.RdfRmlMapper;
 import io.carml.logicalsourceresolver.CsvResolver;
 import io.carml.logicalsourceresolver.JsonPathResolver;
@@ -7,9 +11,6 @@ import io.carml.logicalsourceresolver.XPathResolver;
 import io.carml.model.TriplesMap;
 import io.carml.util.RmlMappingLoader;
 import io.carml.vocab.Rdf;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.Set;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;

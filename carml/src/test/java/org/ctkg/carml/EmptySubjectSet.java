@@ -1,5 +1,12 @@
 package org.ctkg.carml;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 import io.carml.engine.function.Functions;
 import io.carml.engine.rdf.RdfMapperConfig;
 import io.carml.engine.rdf.RdfPredicateObjectMapper;
@@ -8,12 +15,6 @@ import io.carml.engine.rdf.RdfTermGeneratorFactory;
 import io.carml.engine.template.TemplateParser;
 import io.carml.model.TriplesMap;
 import io.carml.util.RmlMappingLoader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.rio.RDFFormat;
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.report.Reports;
-
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

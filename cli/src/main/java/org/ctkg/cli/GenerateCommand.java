@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import org.ctkg.loader.generate.CaseRecordGenerator;
-
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -1,7 +1,6 @@
 package org.ctkg.cli;
 
 import org.ctkg.loader.JobSettings;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

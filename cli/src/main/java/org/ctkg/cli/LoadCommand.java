@@ -14,7 +14,6 @@ import org.ctkg.loader.report.Reports;
 import org.ctkg.loader.report.Summaries;
 import org.ctkg.loader.source.RdfFile;
 import org.ctkg.loader.source.RmlMapping;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

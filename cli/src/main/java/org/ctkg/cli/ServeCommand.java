@@ -10,7 +10,6 @@ import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
 import org.ctkg.ontology.Ids;
 import org.ctkg.server.CtkgServer;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

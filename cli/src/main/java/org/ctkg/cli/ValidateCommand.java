@@ -25,7 +25,6 @@ import org.ctkg.loader.Stores;
 import org.ctkg.loader.report.Reports;
 import org.ctkg.loader.source.RdfFile;
 import org.ctkg.ontology.ShapesValidation;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

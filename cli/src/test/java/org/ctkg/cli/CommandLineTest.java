@@ -1,7 +1,5 @@
 package org.ctkg.cli;
 
-import org.ctkg.server.CtkgServer;
-import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.ctkg.loader.Store;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,5 @@
 package org.ctkg.cli;
 
-import org.ctkg.server.CtkgServer;
-import org.ctkg.testkit.CaseRecordFiles;
-import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.CaseRecordFiles;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

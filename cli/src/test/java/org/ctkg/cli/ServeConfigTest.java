@@ -10,7 +10,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine.ParseResult;
 
 /** The configuration file of {@code ctkg serve}: its settings are read, the command line wins, unknown names are refused. */

@@ -1,24 +1,23 @@
 package org.ctkg.loader;
 
-import org.apache.commons.io.FileUtils;
-import org.ctkg.loader.prov.Provenance;
-import org.ctkg.loader.source.RmlMapping;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.commons.io.FileUtils;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.source.RmlMapping;
 import org.ctkg.loader.tdb2.StoreInternals;
 import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.Ids;

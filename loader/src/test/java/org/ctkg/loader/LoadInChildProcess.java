@@ -1,7 +1,8 @@
 package org.ctkg.loader;
 
-import org.ctkg.loader.source.RdfFile;
 import java.nio.file.Path;
+
+import org.ctkg.loader.source.RdfFile;
 
 /**
  * A load job in a process of its own, for the kill test: {@code LoadInChildProcess STORE FILE MODE},

@@ -1,7 +1,5 @@
 package org.ctkg.loader;
 
-import org.ctkg.loader.prov.Provenance;
-import org.ctkg.loader.source.RdfFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +17,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.source.RdfFile;
 import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.ctkg.loader;
 
-import org.ctkg.loader.source.RmlMapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.ctkg.loader.source.RmlMapping;
 import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
 import org.junit.jupiter.api.BeforeEach;

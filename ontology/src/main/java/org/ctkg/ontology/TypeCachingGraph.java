@@ -2,11 +2,11 @@ package org.ctkg.ontology;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;

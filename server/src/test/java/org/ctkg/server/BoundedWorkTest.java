@@ -1,7 +1,5 @@
 package org.ctkg.server;
 
-import org.ctkg.server.http.CappedQuery;
-import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.server.http.CappedQuery;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package org.ctkg.server;
 
-import org.ctkg.testkit.SparqlHttp;
-import org.ctkg.server.search.SearchIndex;
-import org.ctkg.server.http.DatasetDescription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +18,13 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.ctkg.loader.tdb2.StoreInternals;
+import org.ctkg.server.http.DatasetDescription;
+import org.ctkg.server.search.SearchIndex;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ctkg.loader.tdb2.StoreInternals;
 
 /** The Service Description at the query services and the VoID description agree with the data. */
 class DiscoveryTest extends CuratedServerTest {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.carml.util.RdfValues;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Random;
+
+import io.carml.util.RdfValues;
 import org.eclipse.rdf4j.common.net.ParsedIRI;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package org.ctkg.loader.prov;
 
-import org.ctkg.loader.Source;
-import org.ctkg.loader.LoadReport;
-import org.ctkg.loader.LoadJob;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +12,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.ctkg.loader.LoadJob;
+import org.ctkg.loader.LoadReport;
+import org.ctkg.loader.Source;
 import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
 

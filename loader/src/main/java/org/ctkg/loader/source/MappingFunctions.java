@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import io.carml.engine.function.FnoFunction;
 import io.carml.engine.function.FnoParam;
-
 import org.ctkg.ontology.Ids;
 
 /**

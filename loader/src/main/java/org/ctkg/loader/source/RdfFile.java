@@ -1,7 +1,5 @@
 package org.ctkg.loader.source;
 
-import org.ctkg.loader.LoadException;
-import org.ctkg.loader.Source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -25,6 +22,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.system.StreamRDF;
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Source;
 import org.ctkg.ontology.Ids;
 
 /**

@@ -1,8 +1,5 @@
 package org.ctkg.loader.source;
 
-import org.apache.commons.io.FileUtils;
-import org.ctkg.loader.LoadException;
-import org.ctkg.loader.Source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -33,8 +28,7 @@ import io.carml.logicalsourceresolver.JsonPathResolver;
 import io.carml.model.TriplesMap;
 import io.carml.util.RmlMappingLoader;
 import io.carml.vocab.Rdf;
-import org.ctkg.carml.CarmlPatch;
-
+import org.apache.commons.io.FileUtils;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -45,11 +39,13 @@ import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.ctkg.carml.CarmlPatch;
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Source;
 import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.rio.RDFFormat;
-
 import reactor.core.scheduler.Schedulers;
 
 /**

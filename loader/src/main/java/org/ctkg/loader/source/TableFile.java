@@ -1,7 +1,5 @@
 package org.ctkg.loader.source;
 
-import org.ctkg.loader.LoadException;
-import org.ctkg.loader.Source;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -22,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Source;
 
 /**
  * A CSV or TSV table checked before a mapping engine reads it, because engines accept broken

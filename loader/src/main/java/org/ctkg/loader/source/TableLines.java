@@ -1,6 +1,5 @@
 package org.ctkg.loader.source;
 
-import org.ctkg.loader.LoadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+
+import org.ctkg.loader.LoadException;
 
 /**
  * The physical lines of a table file, decoded as strict UTF-8, all ending the same way (LF or

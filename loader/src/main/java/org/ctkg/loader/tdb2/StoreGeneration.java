@@ -1,28 +1,23 @@
 package org.ctkg.loader.tdb2;
 
-import org.apache.commons.io.FileUtils;
-import org.apache.commons.io.file.PathUtils;
-import org.ctkg.loader.LoadException;
-import org.ctkg.loader.Store;
-import org.ctkg.loader.Stores;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.StoreConnection;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Store;
+import org.ctkg.loader.Stores;
 
 /**
  * The next generation of a TDB2 store, built beside the current one for a large offline job. A

@@ -1,8 +1,7 @@
 package org.ctkg.server.http;
 
 
-import org.ctkg.server.web.UntilWritten;
-import org.ctkg.server.CtkgServer;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -11,7 +10,6 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -19,6 +17,8 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.server.web.UntilWritten;
 
 /**
  * The SPARQL 1.1 Service Description and the VoID description of the served dataset, as one

@@ -1,6 +1,5 @@
 package org.ctkg.server.http;
 
-import org.ctkg.server.CtkgServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
+import org.ctkg.server.CtkgServer;
 
 /**
  * Answers discovery requests before Fuseki sees them: a GET of a query service with no query

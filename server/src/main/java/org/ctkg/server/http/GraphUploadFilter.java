@@ -1,6 +1,5 @@
 package org.ctkg.server.http;
 
-import org.ctkg.server.web.Responses;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +11,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ctkg.server.web.Responses;
 
 /**
  * Refuses quads (N-Quads, TriG) sent into one graph of the Graph Store service ({@code ?graph=} or

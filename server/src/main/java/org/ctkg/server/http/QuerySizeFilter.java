@@ -1,6 +1,5 @@
 package org.ctkg.server.http;
 
-import org.ctkg.server.web.Responses;
 import java.io.IOException;
 import java.util.Set;
 
@@ -11,6 +10,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ctkg.server.web.Responses;
 
 /**
  * Refuses query requests whose body is larger than a bound with 413, before a byte of it is read:

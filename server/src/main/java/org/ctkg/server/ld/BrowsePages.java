@@ -1,27 +1,26 @@
 package org.ctkg.server.ld;
 
-import org.ctkg.server.ui.QueryUiServlet;
-import org.ctkg.server.search.SearchIndex;
-import org.ctkg.server.web.UntilWritten;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.jena.graph.Node;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.system.Txn;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.search.SearchIndex;
+import org.ctkg.server.ui.QueryUiServlet;
+import org.ctkg.server.web.UntilWritten;
 
 /**
  * The pages to start browsing from: the home page ({@code /}: what ctkg is, counts by class, entry

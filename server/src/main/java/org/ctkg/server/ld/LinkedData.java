@@ -1,6 +1,5 @@
 package org.ctkg.server.ld;
 
-import org.ctkg.server.web.Responses;
 import java.io.IOException;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.web.Responses;
 
 /**
  * Linked-data dereferencing: every IRI ctkg mints under its public base ({@code …/id/…},

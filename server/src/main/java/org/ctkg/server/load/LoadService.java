@@ -1,12 +1,5 @@
 package org.ctkg.server.load;
 
-import org.apache.commons.io.input.BoundedInputStream;
-import org.apache.jena.graph.Node;
-import org.ctkg.loader.prov.Provenance;
-import org.ctkg.loader.report.Reports;
-import org.ctkg.loader.report.Summaries;
-import org.ctkg.server.search.SearchIndex;
-import org.ctkg.server.web.Responses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -35,14 +26,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.io.FileUtils;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.JobSettings;
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadReport;
+import org.ctkg.loader.Store;
+import org.ctkg.loader.prov.Provenance;
+import org.ctkg.loader.report.Reports;
+import org.ctkg.loader.report.Summaries;
 import org.ctkg.loader.source.RdfFile;
 import org.ctkg.loader.source.RmlMapping;
-import org.ctkg.loader.Store;
+import org.ctkg.server.search.SearchIndex;
+import org.ctkg.server.web.Responses;
 
 /**
  * Load jobs sent to a running server ({@code POST /ctkg/load}, writers only): the same pipeline

@@ -1,6 +1,5 @@
 package org.ctkg.server.ui;
 
-import org.ctkg.server.web.Responses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ctkg.server.web.Responses;
 
 /**
  * The query UI at {@code /ui/}: a fixed set of files from the jar (nothing else can be asked

@@ -1,9 +1,5 @@
 package org.ctkg.server.load;
 
-import org.ctkg.testkit.Shelters;
-import org.ctkg.server.CtkgServer;
-import org.ctkg.testkit.CaseRecordFiles;
-import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +21,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.CaseRecordFiles;
+import org.ctkg.testkit.Shelters;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

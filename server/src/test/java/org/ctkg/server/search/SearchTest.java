@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.ctkg.testkit.SparqlHttp;
-import org.ctkg.server.CtkgServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

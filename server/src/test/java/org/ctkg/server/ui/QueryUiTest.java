@@ -1,7 +1,5 @@
 package org.ctkg.server.ui;
 
-import org.ctkg.server.CuratedServerTest;
-import org.ctkg.testkit.SparqlHttp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +16,8 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.ctkg.server.CuratedServerTest;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 
 /** The query UI is served from the jar, loads nothing from elsewhere, and its example questions all answer. */
