@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.ctkg.loader.Stores;
 import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,7 @@ class BrowsePagesTest {
     }
 
     private static String page(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path);
+        HttpResponse<String> r = Pages.get(server.baseUrl() + path);
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         return r.body();
     }
