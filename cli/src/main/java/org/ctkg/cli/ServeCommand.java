@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
-                "Serves the curated graph read-only, in memory, or the TDB2 store at DIR."},
+                "Serves the curated graph read-only from a scratch store that is gone when it stops, or the TDB2 store at DIR."},
         footer = {"",
                 "Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.",
                 "Without either, the server is read-only: writes are refused and the data is untouched.",
@@ -95,7 +95,7 @@ final class ServeCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedInMemory();
+        DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         CtkgServer server = builder.dataset(dsg).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ctkg-shutdown"));
         out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")"

@@ -27,7 +27,7 @@ class RemoteCommandsTest {
 
     @BeforeEach
     void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).writer("alice", "s3cret").build().start();
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").build().start();
     }
 
     @AfterEach
@@ -38,7 +38,7 @@ class RemoteCommandsTest {
     @Test
     void aGraphWhoseIriHasACommaIsOneValueInRemoteStats() {
         Node graph = NodeFactory.createURI("https://example.org/graph/a,b");
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         Txn.executeWrite(dsg, () -> dsg.add(graph, NodeFactory.createURI("https://example.org/s"),
                 NodeFactory.createURI("https://example.org/p"), NodeFactory.createLiteralString("one, two")));
         CtkgServer commas = CtkgServer.create().port(0).dataset(dsg).build().start();
@@ -61,7 +61,7 @@ class RemoteCommandsTest {
     void aWritersCredentialsGoWithEachQueryAndAreForgottenAfterTheCommand() throws Exception {
         Path password = tmp.resolve("password");
         Files.writeString(password, "s3cret\n");
-        CtkgServer capped = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).maxRows(1).writer("alice", "s3cret").build().start();
+        CtkgServer capped = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).maxRows(1).writer("alice", "s3cret").build().start();
         try {
             String url = capped.baseUrl();
             CommandLineTest.Run anonymous = CommandLineTest.ctkg("stats", "--server", url);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +17,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.ctkg.loader.source.RmlMapping;
+import org.ctkg.loader.tdb2.StoreFiles;
 import org.ctkg.ontology.CTKG;
 import org.ctkg.ontology.Ids;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +39,31 @@ class MappingJobTest {
     Path tmp;
     private Path loc;
 
+    /** A store with the samples loaded ({@link #loadSamples}), made once and copied for each test that starts from it. */
+    @TempDir
+    static Path shared;
+    private static Path samplesLoaded;
+
+    @BeforeAll
+    static void loadSamplesOnce() {
+        MappingJobTest first = new MappingJobTest();
+        first.loc = shared.resolve("samples-loaded");
+        first.loadSamples();
+        samplesLoaded = first.loc;
+    }
+
     @BeforeEach
     void newStore() {
         loc = tmp.resolve("store");
+    }
+
+    /** Starts from a copy of a store with the samples loaded, as if {@link #loadSamples} had run here. */
+    private void startFromSamples() {
+        try {
+            StoreFiles.copyClosedStore(samplesLoaded, loc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path resource(String name) {
@@ -113,7 +139,7 @@ class MappingJobTest {
 
     @Test
     void goodsFindingsMeetTheCrimeTypologyAndCodesThatAreNotIso() {
-        loadSamples();
+        startFromSamples();
         LoadReport r = load("us-dol-ilab-2014.rml.ttl", Ids.graph("us-dol-ilab-2014"),
                 resource("mapping/goods_from_XL.csv"), resource("mapping/master_data_from_XL.csv"));
         Node g = Ids.graph("us-dol-ilab-2014");
@@ -148,7 +174,7 @@ class MappingJobTest {
         unknown-country    | INVALID   | 1 SHACL violation
         """)
     void brokenTablesFailCleanlyAndLeaveTheStoreAsItWas(String dir, LoadException.Kind kind, String message) {
-        loadSamples();
+        startFromSamples();
         List<String> before = StoreSnapshot.of(loc);
         LoadException e = assertThrows(LoadException.class,
                 () -> load("us-tip-tiers.rml.ttl", Ids.graph("us-tip-tiers"), resource("bad-tables/" + dir + "/tip_tiers_orig.csv")));
@@ -161,7 +187,7 @@ class MappingJobTest {
 
     @Test
     void aValueThatIsNeitherYesNorNoNamesItsRowAndColumn() {
-        loadSamples();
+        startFromSamples();
         List<String> before = StoreSnapshot.of(loc);
         LoadException e = assertThrows(LoadException.class, () -> load("us-dol-ilab-2014.rml.ttl", Ids.graph("us-dol-ilab-2014"),
                 resource("bad-tables/not-yes-or-no/goods_from_XL.csv"), resource("bad-tables/not-yes-or-no/master_data_from_XL.csv")));

@@ -22,7 +22,7 @@ class BoundedWorkTest {
 
     @BeforeAll
     static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).queryTimeoutMillis(1000).maxRows(5)
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).queryTimeoutMillis(1000).maxRows(5)
                 .maxQueryBytes(100_000).build().start();
     }
 

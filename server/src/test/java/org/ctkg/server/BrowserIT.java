@@ -38,7 +38,7 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         Txn.executeWrite(dsg, () -> RDFParser.fromString(
                 "<https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> \"<script>alert('label')</script>\" .",
                 Lang.TURTLE).parse(StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));

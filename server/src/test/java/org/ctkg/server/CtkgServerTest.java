@@ -29,7 +29,7 @@ class CtkgServerTest {
 
     @BeforeAll
     static void start() {
-        dsg = Stores.curatedInMemory();
+        dsg = Stores.curatedScratch();
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
     }
 

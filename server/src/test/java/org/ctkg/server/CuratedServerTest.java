@@ -10,7 +10,7 @@ public abstract class CuratedServerTest {
 
     @BeforeAll
     static void startCuratedServer() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
     }
 
     @AfterAll

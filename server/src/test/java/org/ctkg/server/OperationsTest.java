@@ -25,7 +25,7 @@ class OperationsTest {
     @Test
     void gracefulStopLetsARequestInFlightFinish() throws Exception {
         // A stop timeout far longer than the test needs: the machine's speed cannot decide the outcome.
-        CtkgServer server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).stopTimeoutMillis(120_000).build().start();
+        CtkgServer server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).stopTimeoutMillis(120_000).build().start();
         byte[] query = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }".getBytes(StandardCharsets.US_ASCII);
         int sentFirst = 10;
         try (Socket socket = new Socket("localhost", server.port())) {

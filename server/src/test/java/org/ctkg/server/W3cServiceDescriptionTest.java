@@ -37,7 +37,7 @@ class W3cServiceDescriptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.sparqlUrl())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());

@@ -66,7 +66,7 @@ class WriteAccessTest {
         "PUT,    /ctkg?graph=urn:test:g,     -,            405",
     })
     void writesWithoutGoodCredentialsAreRefusedAndChangeNothing(String method, String path, String who, int status) throws Exception {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         CtkgServer server = CtkgServer.create().port(0).dataset(dsg).writer("alice", "s3cret").build().start();
         try {
             long before = total(dsg);
@@ -85,7 +85,7 @@ class WriteAccessTest {
 
     @Test
     void writersWriteAndEveryoneReads() throws Exception {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         CtkgServer server = CtkgServer.create().port(0).dataset(dsg).writer("alice", "s3cret").build().start();
         try {
             String auth = basic("alice", "s3cret");
@@ -108,7 +108,7 @@ class WriteAccessTest {
 
     @Test
     void withoutWritersTheServerIsReadOnly() throws Exception {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         CtkgServer server = CtkgServer.create().port(0).dataset(dsg).build().start();
         try {
             long before = total(dsg);
@@ -128,7 +128,7 @@ class WriteAccessTest {
     void aPasswordFileConfiguresWriters(@TempDir Path tmp) throws Exception {
         Path passwd = tmp.resolve("passwd");
         Files.writeString(passwd, "bob: hunter2\n");
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         CtkgServer server = CtkgServer.create().port(0).dataset(dsg).passwordFile(passwd).build().start();
         try {
             assertEquals(401, send("POST", server.baseUrl() + "/ctkg/update", "application/sparql-update", INSERT, null).statusCode());
@@ -142,7 +142,7 @@ class WriteAccessTest {
 
     @Test
     void healthAndMetricsAnswer() throws Exception {
-        CtkgServer server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).build().start();
+        CtkgServer server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
         try {
             assertEquals(200, send("GET", server.baseUrl() + "/$/ping", null, null, null).statusCode());
             HttpResponse<String> metrics = send("GET", server.baseUrl() + "/$/metrics", null, null, null);

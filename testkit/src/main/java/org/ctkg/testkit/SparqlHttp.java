@@ -57,6 +57,19 @@ public final class SparqlHttp {
         return rows;
     }
 
+    /**
+     * The whole dataset as sorted N-Quads lines, read with a Graph Store Protocol GET of
+     * {@code datasetUrl} (such as {@code .../ctkg/data}): to check that a request changed nothing.
+     */
+    public static List<String> quads(String datasetUrl) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(datasetUrl)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/n-quads").GET().build();
+        HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200)
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        return response.body().lines().filter(l -> !l.isBlank()).sorted().toList();
+    }
+
     /** An IRI as itself, a literal as its lexical form, a blank node as {@code _:}, unbound as {@code -}. */
     static String render(RDFNode value) {
         if (value == null)

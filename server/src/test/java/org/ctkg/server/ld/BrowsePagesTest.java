@@ -29,7 +29,7 @@ class BrowsePagesTest {
 
     @BeforeAll
     static void start() {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         var g = NodeFactory.createURI("https://w3id.org/ctkg/graph/test-people");
         Txn.executeWrite(dsg, () -> {
             for (int i = 0; i < 120; i++) {

@@ -54,7 +54,7 @@ class HostileValuesTest {
 
     @BeforeAll
     static void start() {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         Node organization = NodeFactory.createURI("https://w3id.org/ctkg/ontology#Organization");
         Txn.executeWrite(dsg, () -> {
             for (int i = 0; i < HOSTILE.size(); i++) {

@@ -34,7 +34,7 @@ class LinkedDataTest {
 
     @BeforeAll
     static void start() {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         Txn.executeWrite(dsg, () -> RDFParser.fromString("""
                 <https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> "<script>alert('label')</script>" ;
                     <https://w3id.org/ctkg/ontology#text> "\\" onmouseover=\\"alert(1)" ;
@@ -207,7 +207,7 @@ class LinkedDataTest {
 
     @Test
     void theServerAnswersForAConfiguredPublicBase() throws Exception {
-        DatasetGraph dsg = Stores.curatedInMemory();
+        DatasetGraph dsg = Stores.curatedScratch();
         Txn.executeWrite(dsg, () -> dsg.add(NodeFactory.createURI("https://kg.example.org/graph/own"), NodeFactory.createURI("https://kg.example.org/id/thing/one"),
                 org.apache.jena.vocabulary.RDFS.Nodes.label, NodeFactory.createLiteralString("Our own thing")));
         CtkgServer own = CtkgServer.create().port(0).dataset(dsg).publicBase("https://kg.example.org/").build().start();

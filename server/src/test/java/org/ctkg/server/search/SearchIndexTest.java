@@ -47,7 +47,7 @@ class SearchIndexTest {
 
     @Test
     void aJobsGraphsAreIndexedAnewAndTheRestIsLeftAlone() throws IOException {
-        DatasetGraph store = Stores.curatedInMemory();
+        DatasetGraph store = Stores.curatedScratch();
         SearchIndex index = new SearchIndex(store);
         long wholeStore = index.entitiesIndexed();
         assertFalse(index.search("palermo", 5).isEmpty(), "the curated graph is indexed");

@@ -28,7 +28,7 @@ class SearchTest {
 
     @BeforeAll
     static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedInMemory()).writer("alice", "s3cret").build().start();
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").build().start();
     }
 
     @AfterAll
