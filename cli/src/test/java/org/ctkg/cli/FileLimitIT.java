@@ -26,7 +26,7 @@ class FileLimitIT {
     void aLoadThatRunsOutOfSpaceFailsCleanlyAndLeavesTheStoreAsItWas() throws Exception {
         Path store = JarRuns.seededStore(tmp);
         CommandLineTest.Run before = CommandLineTest.ctkg("stats", "--loc", store.toString());
-        // 40 MB per file: the store's index files (8 MB segments) cannot grow enough for a million triples.
+        // 12 MB per file: the store's files (8 MB segments) cannot take a second segment.
         loadFailsForWantOfSpace(store);
         assertEquals(before.out(), CommandLineTest.ctkg("stats", "--loc", store.toString()).out(), "ctkg stats after the failed load");
     }
@@ -39,11 +39,11 @@ class FileLimitIT {
         assertFalse(Files.exists(store), "the store the job would have created is not left behind");
     }
 
-    /** Loads a million case-record triples into the store under a 40 MB file-size limit: the job must fail cleanly. */
+    /** Loads 300k case-record triples into the store under a 12 MB file-size limit: the job must fail cleanly. */
     private void loadFailsForWantOfSpace(Path store) throws Exception {
-        Path cases = CaseRecordFiles.write(tmp, 9, 1_000_000);
+        Path cases = CaseRecordFiles.write(tmp, 9, 300_000);
         Path err = tmp.resolve("err.txt");
-        Process load = new ProcessBuilder("bash", "-c", "ulimit -f 40000; exec java -jar \"$0\" load --quiet --loc \"$1\" \"$2\"",
+        Process load = new ProcessBuilder("bash", "-c", "ulimit -f 12000; exec java -jar \"$0\" load --quiet --loc \"$1\" \"$2\"",
                 JarRuns.jar().toString(), store.toString(), cases.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         assertTrue(load.waitFor(120, TimeUnit.SECONDS));
