@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.ctkg.loader.LoadException;
 import org.ctkg.loader.report.Reports;
+import org.ctkg.replication.ReplicationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -54,6 +55,11 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
             if (command.getCommand() instanceof Command c && c.writesStore())
                 err.println(name + ": nothing was written; the store is as it was.");
             return failed.kind().exitCode;
+        }
+        if (e instanceof ReplicationException kafka) {
+            // Kafka unreachable or refusing: what and where is in the message; nothing was changed.
+            err.println(name + ": " + kafka.getMessage());
+            return EXIT_INTERNAL;
         }
         err.println(name + ": internal error: " + e);
         if (System.getenv("CTKG_DEBUG") != null)

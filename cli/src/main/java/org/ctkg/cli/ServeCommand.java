@@ -4,12 +4,19 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
 import org.ctkg.ontology.Ids;
+import org.ctkg.replication.PublishingDataset;
+import org.ctkg.replication.Replica;
+import org.ctkg.replication.Replication;
+import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
+import org.ctkg.server.http.Readiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -17,7 +24,8 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "serve",
         defaultValueProvider = ServeConfig.class,
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
-                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]"},
+                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
+                "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
                 "Serves the curated graph read-only from a scratch store that is gone when it stops, or the TDB2 store at DIR."},
@@ -75,6 +83,18 @@ final class ServeCommand extends Command {
             + "('user: password' lines) write: SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)")
     Path passwd;
 
+    @Option(names = "--publish-to", paramLabel = "HOST:PORT", description = "publish every committed write to this Kafka "
+            + "cluster, before the store commits it, for replicas to apply (needs --loc); a write Kafka does not take fails and changes nothing")
+    String publishTo;
+
+    @Option(names = "--replica-of", paramLabel = "HOST:PORT", description = "serve read-only a replica of the writer publishing to this "
+            + "Kafka cluster: apply its log to the store at --loc, each job whole; the place in the log is kept in DIR.position")
+    String replicaOf;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = Settings.DEFAULT_TOPIC,
+            description = "the Kafka topic of --publish-to or --replica-of (default ${DEFAULT-VALUE})")
+    String topic;
+
     ServeCommand(PrintStream out, PrintStream err) {
         super(out, err);
     }
@@ -95,12 +115,59 @@ final class ServeCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        boolean writable = passwd != null || writer.password() != null;
+        Settings replication = replicationSettings(writable);
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
-        CtkgServer server = builder.dataset(dsg).build().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ctkg-shutdown"));
+        PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;
+        AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
+        if (replicaOf != null)
+            builder.readiness(() -> readiness.get().notReadyBecause());
+        CtkgServer server = builder.dataset(publishing != null ? publishing : dsg).build();
+        Replica replica = null;
+        if (replicaOf != null) {
+            // Applied through the served dataset, so that search and the descriptions follow each job.
+            replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
+            readiness.set(new ReplicaReadiness(replica));
+        }
+        server.start();
+        CtkgServer started = server;
+        AutoCloseable log = replica != null ? replica : publishing;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.stop();
+            closeQuietly(log);
+        }, "ctkg-shutdown"));
         out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")"
-                    + (passwd != null || writer.password() != null ? "; writes need credentials" : "; read-only"));
+                    + (writable ? "; writes need credentials" : "; read-only")
+                    + (publishTo != null ? "; publishing to " + publishTo + " topic " + topic : "")
+                    + (replicaOf != null ? "; a replica of " + replicaOf + " topic " + topic : ""));
         server.join();
         return 0;
+    }
+
+    /** The Kafka settings of --publish-to or --replica-of, checked against the other options; null when neither. */
+    private Settings replicationSettings(boolean writable) {
+        if (publishTo == null && replicaOf == null)
+            return null;
+        if (publishTo != null && replicaOf != null)
+            throw usage("--publish-to and --replica-of exclude each other: a server either writes or follows a writer");
+        if (loc == null)
+            throw usage((publishTo != null ? "--publish-to" : "--replica-of") + " needs --loc DIR: a store of its own that outlives the server");
+        if (replicaOf != null && writable)
+            throw usage("a replica takes no writes (only the writer's log changes it): drop --passwd and CTKG_WRITER_PASSWORD, or serve without --replica-of");
+        try {
+            return Settings.of(publishTo != null ? publishTo : replicaOf).withTopic(topic);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable log) {
+        if (log == null)
+            return;
+        try {
+            log.close();
+        } catch (Exception e) {
+            // stopping anyway: the position file or the producer's state is what it last was
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,6 +178,22 @@ public class CommandLineTest {
         assertTrue(format.err().contains("[nq, trig, ttl, nt, jsonld]") && format.err().contains("'xml'"), format.err());
         Run triples = ctkg("generate", "--triples", "many", "--out", tmp.resolve("g.nt").toString());
         assertEquals(2, triples.code(), "not an internal error: " + triples.err());
+    }
+
+    @Test
+    void replicationOptionsThatCannotWorkAreUsageErrorsBeforeAnythingStarts() throws IOException {
+        Path passwd = Files.writeString(tmp.resolve("passwd"), "alice: s3cret\n");
+        String help = "\nTry 'ctkg serve --help'.\n";
+        assertEquals(new Run(2, "", "ctkg serve: --publish-to needs --loc DIR: a store of its own that outlives the server" + help),
+                ctkg("serve", "--publish-to", "127.0.0.1:9092"));
+        assertEquals(new Run(2, "", "ctkg serve: --publish-to and --replica-of exclude each other: a server either writes or follows a writer" + help),
+                ctkg("serve", "--loc", "x", "--publish-to", "127.0.0.1:9092", "--replica-of", "127.0.0.1:9092"));
+        assertEquals(new Run(2, "", "ctkg serve: a replica takes no writes (only the writer's log changes it): drop --passwd and "
+                + "CTKG_WRITER_PASSWORD, or serve without --replica-of" + help),
+                ctkg("serve", "--loc", "x", "--passwd", passwd.toString(), "--replica-of", "127.0.0.1:9092"));
+        Run topic = ctkg("serve", "--loc", "x", "--replica-of", "127.0.0.1:9092", "--topic", "no spaces");
+        assertEquals(2, topic.code(), topic.err());
+        assertTrue(topic.err().contains("'no spaces' is not a Kafka topic name"), topic.err());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -18,6 +19,8 @@ import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.CappedQuery;
 import org.ctkg.server.http.CtkgUpdate;
 import org.ctkg.server.http.DatasetDescription;
+import org.ctkg.server.http.Readiness;
+import org.ctkg.server.http.ReadinessServlet;
 import org.ctkg.server.http.DiscoveryFilter;
 import org.ctkg.server.http.GraphUploadFilter;
 import org.ctkg.server.http.QuerySizeFilter;
@@ -60,13 +63,25 @@ public final class CtkgServer {
     public static final String LOAD_PATH = "/" + DATASET + "/load";
     /** The HTTP authentication realm writers log in to. */
     public static final String REALM = "ctkg";
+    /** Where load balancers ask whether this server should get readers: 200 or 503 with the reason. */
+    public static final String READY_PATH = "/$/ready";
     /** How long an idle connection stays open once a stop has begun. */
     private static final long IDLE_AT_STOP_MILLIS = 50;
 
     private final FusekiServer fuseki;
+    private final DatasetGraph served;
 
-    private CtkgServer(FusekiServer fuseki) {
+    private CtkgServer(FusekiServer fuseki, DatasetGraph served) {
         this.fuseki = fuseki;
+        this.served = served;
+    }
+
+    /**
+     * The dataset as the server serves it: writes through it keep the search index and the
+     * descriptions in step, as writes through the endpoints do (a replica applies its log here).
+     */
+    public DatasetGraph dataset() {
+        return served;
     }
 
     /** A builder; {@link Builder#dataset} is required. */
@@ -130,6 +145,7 @@ public final class CtkgServer {
         private long maxUploadBytes = 1L << 30;
         private long stopTimeoutMillis = 10_000;
         private final List<String> allowedServices = new ArrayList<>();
+        private Readiness readiness = Readiness.ALWAYS;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -238,6 +254,12 @@ public final class CtkgServer {
             return this;
         }
 
+        /** What {@code /$/ready} answers: 200 when ready, else 503 with the reason; default always ready. */
+        public Builder readiness(Readiness readiness) {
+            this.readiness = Objects.requireNonNull(readiness);
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -282,6 +304,7 @@ public final class CtkgServer {
                             "/" + DATASET + "/query"), maxQueryBytes))
                     .addFilter("/*", new GraphUploadFilter("/" + DATASET + "/data"))
                     .addServlet("/ui/*", new QueryUiServlet())
+                    .addServlet(READY_PATH, new ReadinessServlet(readiness))
                     .addServlet("/id/*", linkedData)
                     .addServlet("/graph/*", linkedData)
                     .addServlet(LinkedData.CONTEXT_PATH, linkedData)
@@ -313,7 +336,7 @@ public final class CtkgServer {
             for (Connector connector : jetty.getConnectors())
                 if (connector instanceof AbstractConnector c)
                     c.setShutdownIdleTimeout(IDLE_AT_STOP_MILLIS);
-            return new CtkgServer(built);
+            return new CtkgServer(built, served);
         }
     }
 }

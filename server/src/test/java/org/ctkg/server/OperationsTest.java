@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.ctkg.loader.Stores;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 
-/** Operations: a graceful stop lets requests in flight finish. */
+/** Operations: a graceful stop lets requests in flight finish; {@code /$/ready} says whether to send readers. */
 class OperationsTest {
     /**
      * A query whose body the client is still sending is in flight, however fast the machine is:
@@ -51,6 +58,32 @@ class OperationsTest {
         }
         assertThrows(Exception.class, () -> SparqlHttp.post(server.sparqlUrl(), "ASK {}", "application/sparql-results+json"),
                      "a stopped server takes no new requests");
+    }
+
+    @Test
+    void readyAnswers200WhenReadyAnd503WithTheReasonWhenNot() throws Exception {
+        AtomicReference<Optional<String>> state = new AtomicReference<>(Optional.of("this replica is 3 records behind"));
+        CtkgServer server = CtkgServer.create().port(0).dataset(DatabaseMgr.createDatasetGraph()).readiness(state::get).build().start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(server.baseUrl() + CtkgServer.READY_PATH)).build();
+            HttpResponse<String> behind = client.send(ready, HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, behind.statusCode());
+            assertEquals("this replica is 3 records behind\n", behind.body());
+            state.set(Optional.empty());
+            HttpResponse<String> caughtUp = client.send(ready, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, caughtUp.statusCode());
+            assertEquals("ready\n", caughtUp.body());
+        } finally {
+            server.stop();
+        }
+        CtkgServer plain = CtkgServer.create().port(0).dataset(DatabaseMgr.createDatasetGraph()).build().start();
+        try {
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(plain.baseUrl() + CtkgServer.READY_PATH)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a server of its own store is always ready");
+        } finally {
+            plain.stop();
+        }
     }
 
     private static void awaitInFlight(CtkgServer server) throws InterruptedException {

@@ -1,0 +1,154 @@
+package org.ctkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.ctkg.loader.tdb2.StoreFiles;
+import org.ctkg.replication.KafkaBroker;
+import org.ctkg.testkit.SparqlHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ctkg serve --publish-to} and {@code --replica-of}, each the runnable jar in a process of
+ * its own, with a real Kafka broker process on loopback: a write on the writer reaches the
+ * replica's queries and search, both end with the same quads, and the replica takes no writes.
+ */
+class ReplicatedServeIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+    @TempDir
+    Path tmp;
+    private final List<Process> processes = new ArrayList<>();
+    private KafkaBroker broker;
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS))
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        if (broker != null)
+            broker.close();
+    }
+
+    /** Starts {@code ctkg serve --port 0 --localhost ARGS} and returns its base URL once it says where it serves. */
+    private String serve(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JarRuns.jar().toString(), "serve", "--port", "0", "--localhost"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(tmp.resolve(name + ".err").toFile()).start();
+        processes.add(p);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertTrue(line != null && line.startsWith("ctkg serving on http://"),
+                name + " did not start: " + line + "\n" + Files.readString(tmp.resolve(name + ".err")));
+        return line.substring("ctkg serving on ".length()).split("\\s+")[0];
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> update(String base, String update, String auth) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/ctkg/update")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(update));
+        if (auth != null)
+            b.header("Authorization", auth);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(String what, BooleanSupplier state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!state.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + WAIT + ": " + what);
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean answers(String base, String query) {
+        try {
+            return !SparqlHttp.select(base + "/ctkg/sparql", query).isEmpty();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int readyStatus(String base) {
+        try {
+            return get(base + "/$/ready").statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Test
+    void aWriteOnTheWriterReachesTheReplicasQueriesAndSearchAndTheReplicaTakesNoWrites() throws Exception {
+        broker = KafkaBroker.start(tmp.resolve("kafka"), 0, Files.readString(Path.of(System.getProperty("ctkg.kafka.classpath"))).trim(),
+                Duration.ofSeconds(90));
+        Path writerStore = JarRuns.seededStore(tmp);
+        Path replicaStore = tmp.resolve("replica-store");
+        StoreFiles.copyClosedStore(writerStore, replicaStore); // the replica starts where the writer's log starts
+        Path passwd = Files.writeString(tmp.resolve("passwd"), "alice: s3cret\n");
+
+        String writer = serve("writer", "--loc", writerStore.toString(), "--passwd", passwd.toString(), "--publish-to", broker.bootstrap(),
+                "--topic", "serve-it");
+        String replica = serve("replica", "--loc", replicaStore.toString(), "--replica-of", broker.bootstrap(), "--topic", "serve-it");
+        await("the replica is ready", () -> readyStatus(replica) == 200);
+        assertEquals(200, readyStatus(writer), "a writer is always ready");
+
+        HttpResponse<String> written = update(writer, "INSERT DATA { GRAPH <urn:test:replicated> { <https://w3id.org/ctkg/id/organization/r> "
+                + "a <https://w3id.org/ctkg/ontology#Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> \"Refuge Étoile\"@fr } }", AUTH);
+        assertEquals(2, written.statusCode() / 100, written.statusCode() + " " + written.body());
+        String ask = "SELECT ?l { GRAPH <urn:test:replicated> { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }";
+        assertTrue(answers(writer, ask), "the writer has its own write");
+        await("the replica's queries see the write", () -> answers(replica, ask));
+        await("the replica's search finds it", () -> {
+            try {
+                return get(replica + "/search?q=Refuge").body().contains("Refuge Étoile");
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        await("the replica is ready again", () -> readyStatus(replica) == 200);
+        assertEquals(SparqlHttp.quads(writer + "/ctkg/data"), SparqlHttp.quads(replica + "/ctkg/data"), "the replica holds exactly the writer's quads");
+
+        // The replica takes no writes, with or without credentials, and nothing changes.
+        List<String> before = SparqlHttp.quads(replica + "/ctkg/data");
+        for (String auth : new String[] {null, AUTH}) {
+            HttpResponse<String> refused = update(replica, "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", auth);
+            assertTrue(refused.statusCode() >= 400 && refused.statusCode() < 500, refused.statusCode() + " " + refused.body());
+        }
+        assertEquals(before, SparqlHttp.quads(replica + "/ctkg/data"));
+        assertFalse(answers(writer, "SELECT ?o { <urn:x:s> <urn:x:p> ?o }"), "nothing the replica refused reached the writer");
+    }
+}
