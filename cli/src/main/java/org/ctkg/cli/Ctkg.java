@@ -62,6 +62,7 @@ public final class Ctkg implements Callable<Integer> {
                 .addSubcommand(new ExportCommand(out, err))
                 .addSubcommand(new GenerateCommand(out, err))
                 .addSubcommand("help", help())
+                .addSubcommand(new KafkaCommand(out, err))
                 .addSubcommand(new LoadCommand(out, err))
                 .addSubcommand(new MapCommand(out, err))
                 .addSubcommand(new ServeCommand(out, err))

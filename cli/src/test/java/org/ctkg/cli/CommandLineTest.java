@@ -197,8 +197,15 @@ public class CommandLineTest {
     }
 
     @Test
+    void kafkaWithoutTheBrokersClassPathSaysWhereToRunIt() {
+        Run run = ctkg("kafka", "--dir", tmp.resolve("kafka").toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().startsWith("ctkg kafka: no Kafka broker to start: its class path is not in ctkg's jar; run ./ctkg kafka"), run.err());
+    }
+
+    @Test
     void withoutACommandTheListOfCommandsIsAnErrorAndWithHelpItIsNot() {
-        List<String> commands = List.of("completion", "export", "generate", "help", "load", "map", "serve", "stats", "validate");
+        List<String> commands = List.of("completion", "export", "generate", "help", "kafka", "load", "map", "serve", "stats", "validate");
         Run none = ctkg();
         assertEquals(2, none.code());
         assertEquals("", none.out());

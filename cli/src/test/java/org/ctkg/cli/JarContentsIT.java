@@ -17,6 +17,7 @@ class JarContentsIT {
             assertNotNull(jar.getEntry("org/apache/kafka/clients/producer/KafkaProducer.class"));
             // The broker: Kafka's Scala core (package kafka), KRaft, the storage and server modules, Scala itself.
             List<String> broker = jar.stream().map(ZipEntry::getName)
+                    .filter(n -> n.endsWith(".class"))
                     .filter(n -> n.startsWith("kafka/") || n.startsWith("scala/") || n.startsWith("org/apache/kafka/raft/")
                                  || n.startsWith("org/apache/kafka/storage/") || n.startsWith("org/apache/kafka/metadata/")
                                  || n.equals("org/apache/kafka/security/authorizer/AclEntry.class"))

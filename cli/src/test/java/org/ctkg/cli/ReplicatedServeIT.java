@@ -20,18 +20,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ctkg.loader.tdb2.StoreFiles;
-import org.ctkg.replication.KafkaBroker;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ctkg serve --publish-to} and {@code --replica-of}, each the runnable jar in a process of
- * its own, with a real Kafka broker process on loopback: a write on the writer reaches the
- * replica's queries and search, both end with the same quads, and the replica takes no writes.
+ * {@code ctkg kafka}, {@code ctkg serve --publish-to} and {@code --replica-of}, each the runnable
+ * jar in a process of its own (the broker in one more, started by {@code ctkg kafka}): a write on
+ * the writer reaches the replica's queries and search, both end with the same quads, the replica
+ * takes no writes, and stopping {@code ctkg kafka} stops its broker.
  */
 class ReplicatedServeIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -39,7 +41,8 @@ class ReplicatedServeIT {
     @TempDir
     Path tmp;
     private final List<Process> processes = new ArrayList<>();
-    private KafkaBroker broker;
+    private Process kafka;
+    private long brokerPid;
 
     @AfterEach
     void stopAll() throws InterruptedException {
@@ -48,8 +51,25 @@ class ReplicatedServeIT {
             if (!p.waitFor(30, TimeUnit.SECONDS))
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        if (broker != null)
-            broker.close();
+        if (kafka != null) {
+            kafka.destroy(); // SIGTERM, as Ctrl-C would
+            assertTrue(kafka.waitFor(60, TimeUnit.SECONDS), "ctkg kafka stops on SIGTERM");
+            assertEquals(143, kafka.exitValue(), "ctkg kafka ends as a JVM does on SIGTERM, after its shutdown hook");
+            assertFalse(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false), "the broker stopped with ctkg kafka");
+        }
+    }
+
+    /** Starts {@code ctkg kafka} on a free port and returns the broker's address once it says it is up. */
+    private String startKafka() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("java", "-jar", JarRuns.jar().toString(), "kafka", "--dir", tmp.resolve("kafka").toString(), "--port", "0")
+                .redirectError(tmp.resolve("kafka.err").toFile());
+        pb.environment().put(KafkaCommand.CLASSPATH_FILE, System.getProperty("ctkg.kafka.classpath"));
+        kafka = pb.start();
+        String line = new BufferedReader(new InputStreamReader(kafka.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        Matcher up = Pattern.compile("ctkg kafka: broker on (127\\.0\\.0\\.1:\\d+) .*pid (\\d+)\\)").matcher(String.valueOf(line));
+        assertTrue(up.find(), "ctkg kafka did not say it is up: " + line + "\n" + Files.readString(tmp.resolve("kafka.err")));
+        brokerPid = Long.parseLong(up.group(2));
+        return up.group(1);
     }
 
     /** Starts {@code ctkg serve --port 0 --localhost ARGS} and returns its base URL once it says where it serves. */
@@ -110,16 +130,15 @@ class ReplicatedServeIT {
 
     @Test
     void aWriteOnTheWriterReachesTheReplicasQueriesAndSearchAndTheReplicaTakesNoWrites() throws Exception {
-        broker = KafkaBroker.start(tmp.resolve("kafka"), 0, Files.readString(Path.of(System.getProperty("ctkg.kafka.classpath"))).trim(),
-                Duration.ofSeconds(90));
+        String bootstrap = startKafka();
         Path writerStore = JarRuns.seededStore(tmp);
         Path replicaStore = tmp.resolve("replica-store");
         StoreFiles.copyClosedStore(writerStore, replicaStore); // the replica starts where the writer's log starts
         Path passwd = Files.writeString(tmp.resolve("passwd"), "alice: s3cret\n");
 
-        String writer = serve("writer", "--loc", writerStore.toString(), "--passwd", passwd.toString(), "--publish-to", broker.bootstrap(),
+        String writer = serve("writer", "--loc", writerStore.toString(), "--passwd", passwd.toString(), "--publish-to", bootstrap,
                 "--topic", "serve-it");
-        String replica = serve("replica", "--loc", replicaStore.toString(), "--replica-of", broker.bootstrap(), "--topic", "serve-it");
+        String replica = serve("replica", "--loc", replicaStore.toString(), "--replica-of", bootstrap, "--topic", "serve-it");
         await("the replica is ready", () -> readyStatus(replica) == 200);
         assertEquals(200, readyStatus(writer), "a writer is always ready");
 

@@ -86,6 +86,11 @@ public final class KafkaBroker implements AutoCloseable {
         return dir;
     }
 
+    /** Waits until the broker process ends; returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** Stops the broker (SIGTERM; SIGKILL if it has not gone within the time) and waits for its end. */
     public void stop(Duration timeout) {
         process.destroy();
