@@ -22,6 +22,7 @@ import org.ctkg.server.http.DiscoveryFilter;
 import org.ctkg.server.http.GraphUploadFilter;
 import org.ctkg.server.http.QuerySizeFilter;
 import org.ctkg.server.http.ReadOnlyFilter;
+import org.ctkg.server.http.SecurityHeaders;
 import org.ctkg.server.http.WriterAccess;
 import org.ctkg.server.ld.BrowsePages;
 import org.ctkg.server.ld.LinkedData;
@@ -277,6 +278,7 @@ public final class CtkgServer {
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .registerOperation(Operation.Update, new CtkgUpdate(allowed))
+                    .addFilter("/*", new SecurityHeaders())
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
                     .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
                             "/" + DATASET + "/query"), maxQueryBytes))
