@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
@@ -17,13 +18,15 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "serve",
         defaultValueProvider = ServeConfig.class,
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
-                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]"},
+                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
+                "                  [--https KEYSTORE [--https-password-file FILE]]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
                 "Serves the curated graph read-only from a scratch store that is gone when it stops, or the TDB2 store at DIR."},
         footer = {"",
                 "Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.",
                 "Without either, the server is read-only: writes are refused and the data is untouched.",
+                "CTKG_HTTPS_PASSWORD is the --https keystore's password when no --https-password-file is given.",
                 "Health: /$/ping. Prometheus metrics: /$/metrics.",
                 "",
                 "Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query, with text:query full-text search),",
@@ -75,6 +78,14 @@ final class ServeCommand extends Command {
             + "('user: password' lines) write: SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)")
     Path passwd;
 
+    @Option(names = "--https", paramLabel = "KEYSTORE", description = "serve HTTPS (only) on the port, with the key and "
+            + "certificate in this keystore (PKCS12 or JKS); its password from --https-password-file or CTKG_HTTPS_PASSWORD")
+    Path https;
+
+    @Option(names = "--https-password-file", paramLabel = "FILE", description = "the --https keystore's password: the first line "
+            + "of this file (so that it is not on the command line, where other users of the machine could read it)")
+    Path httpsPasswordFile;
+
     ServeCommand(PrintStream out, PrintStream err) {
         super(out, err);
     }
@@ -92,14 +103,29 @@ final class ServeCommand extends Command {
                 builder.passwordFile(passwd);
             else if (writer.password() != null)
                 builder.writer(writer.user(), writer.password());
+            if (https != null)
+                builder.https(https, KeystorePassword.read(httpsPasswordFile, "CTKG_HTTPS_PASSWORD"));
+            else if (httpsPasswordFile != null)
+                throw usage("--https-password-file is the password of the --https keystore; give --https KEYSTORE too");
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        boolean writers = passwd != null || writer.password() != null;
+        if (writers && https == null && !localhost)
+            err.println("ctkg serve: warning: writers' passwords will cross the network in clear: serve with --https KEYSTORE, "
+                        + "or behind a TLS proxy with --localhost");
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
-        CtkgServer server = builder.dataset(dsg).build().start();
+        CtkgServer server;
+        try {
+            server = builder.dataset(dsg).build().start();
+        } catch (FusekiException e) {
+            if (https == null)
+                throw e;
+            throw usage("cannot serve HTTPS with the keystore " + https + ": " + e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ctkg-shutdown"));
         out.println("ctkg serving on " + server.baseUrl() + "  (SPARQL: " + server.sparqlUrl() + ")"
-                    + (passwd != null || writer.password() != null ? "; writes need credentials" : "; read-only"));
+                    + (writers ? "; writes need credentials" : "; read-only"));
         server.join();
         return 0;
     }

@@ -101,14 +101,19 @@ public final class CtkgServer {
         fuseki.join();
     }
 
-    /** The port the server listens on (the actual port when built with port 0). */
+    /** The port the server listens on (the actual port when built with port 0); HTTPS on it when built with a keystore. */
     public int port() {
-        return fuseki.getHttpPort();
+        return fuseki.getPort();
+    }
+
+    /** Whether the server speaks HTTPS (built with {@link Builder#https}). */
+    public boolean isHttps() {
+        return fuseki.getHttpsPort() > 0;
     }
 
     /** The base URL of the server, without a trailing slash. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return (isHttps() ? "https" : "http") + "://localhost:" + port();
     }
 
     /** The URL of the SPARQL query service. */
@@ -131,6 +136,8 @@ public final class CtkgServer {
         private long maxUploadBytes = 1L << 30;
         private long stopTimeoutMillis = 10_000;
         private final List<String> allowedServices = new ArrayList<>();
+        private Path keystore;
+        private String keystorePassword;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -239,6 +246,21 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Serves HTTPS, and only HTTPS, on the port, with the key and certificate in this keystore
+         * (PKCS12 or JKS) opened with this password; default plain HTTP. Writers' passwords (HTTP
+         * Basic) cross the network in clear without it, unless a TLS proxy stands in front.
+         */
+        public Builder https(Path keystore, String password) {
+            if (!Files.isReadable(keystore))
+                throw new IllegalArgumentException("cannot read the keystore " + keystore);
+            if (password == null || password.isEmpty())
+                throw new IllegalArgumentException("the keystore " + keystore + " needs its password");
+            this.keystore = keystore;
+            this.keystorePassword = password;
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -270,9 +292,12 @@ public final class CtkgServer {
             LinkedData.Iris iris = new LinkedData.Iris(publicBase);
             LinkedData linkedData = new LinkedData(served, iris);
             BrowsePages browse = new BrowsePages(search, iris);
-            FusekiServer.Builder fuseki = FusekiServer.create()
-                    .port(port)
-                    .loopback(loopbackOnly)
+            FusekiServer.Builder fuseki = FusekiServer.create();
+            if (keystore != null)
+                fuseki.https(port, keystore.toString(), keystorePassword);
+            else
+                fuseki.port(port);
+            fuseki.loopback(loopbackOnly)
                     .enableCors(true, null)
                     .enablePing(true)
                     .enableMetrics(true)
