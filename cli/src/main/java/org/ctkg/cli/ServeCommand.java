@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
         defaultValueProvider = ServeConfig.class,
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
+                "                  [--https KEYSTORE [--https-password-file FILE]]",
                 "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
@@ -32,6 +34,7 @@ import picocli.CommandLine.Option;
         footer = {"",
                 "Environment: CTKG_WRITER_USER and CTKG_WRITER_PASSWORD let that one user write instead of --passwd.",
                 "Without either, the server is read-only: writes are refused and the data is untouched.",
+                "CTKG_HTTPS_PASSWORD is the --https keystore's password when no --https-password-file is given.",
                 "Health: /$/ping. Prometheus metrics: /$/metrics.",
                 "",
                 "Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query, with text:query full-text search),",
@@ -83,6 +86,14 @@ final class ServeCommand extends Command {
             + "('user: password' lines) write: SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)")
     Path passwd;
 
+    @Option(names = "--https", paramLabel = "KEYSTORE", description = "serve HTTPS (only) on the port, with the key and "
+            + "certificate in this keystore (PKCS12 or JKS); its password from --https-password-file or CTKG_HTTPS_PASSWORD")
+    Path https;
+
+    @Option(names = "--https-password-file", paramLabel = "FILE", description = "the --https keystore's password: the first line "
+            + "of this file (so that it is not on the command line, where other users of the machine could read it)")
+    Path httpsPasswordFile;
+
     @Option(names = "--publish-to", paramLabel = "HOST:PORT", description = "publish every committed write to this Kafka "
             + "cluster, before the store commits it, for replicas to apply (needs --loc); a write Kafka does not take fails and changes nothing")
     String publishTo;
@@ -112,24 +123,40 @@ final class ServeCommand extends Command {
                 builder.passwordFile(passwd);
             else if (writer.password() != null)
                 builder.writer(writer.user(), writer.password());
+            if (https != null)
+                builder.https(https, KeystorePassword.read(httpsPasswordFile, "CTKG_HTTPS_PASSWORD"));
+            else if (httpsPasswordFile != null)
+                throw usage("--https-password-file is the password of the --https keystore; give --https KEYSTORE too");
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
         boolean writable = passwd != null || writer.password() != null;
+        if (writable && https == null && !localhost)
+            err.println("ctkg serve: warning: writers' passwords will cross the network in clear: serve with --https KEYSTORE, "
+                        + "or behind a TLS proxy with --localhost");
         Settings replication = replicationSettings(writable);
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;
         AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
         if (replicaOf != null)
             builder.readiness(() -> readiness.get().notReadyBecause());
-        CtkgServer server = builder.dataset(publishing != null ? publishing : dsg).build();
+        CtkgServer server;
+        try {
+            server = builder.dataset(publishing != null ? publishing : dsg).build();
+        } catch (FusekiException e) {
+            throw startFailure(e);
+        }
         Replica replica = null;
         if (replicaOf != null) {
             // Applied through the served dataset, so that search and the descriptions follow each job.
             replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
             readiness.set(new ReplicaReadiness(replica));
         }
-        server.start();
+        try {
+            server.start();
+        } catch (FusekiException e) {
+            throw startFailure(e);
+        }
         CtkgServer started = server;
         AutoCloseable log = replica != null ? replica : publishing;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -159,6 +186,11 @@ final class ServeCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /** A server that cannot start with the given keystore is the operator's mistake (exit 2); anything else is not. */
+    private RuntimeException startFailure(FusekiException e) {
+        return https == null ? e : usage("cannot serve HTTPS with the keystore " + https + ": " + e.getMessage());
     }
 
     private static void closeQuietly(AutoCloseable log) {

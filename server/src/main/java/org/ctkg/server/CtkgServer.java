@@ -25,6 +25,7 @@ import org.ctkg.server.http.DiscoveryFilter;
 import org.ctkg.server.http.GraphUploadFilter;
 import org.ctkg.server.http.QuerySizeFilter;
 import org.ctkg.server.http.ReadOnlyFilter;
+import org.ctkg.server.http.SecurityHeaders;
 import org.ctkg.server.http.WriterAccess;
 import org.ctkg.server.ld.BrowsePages;
 import org.ctkg.server.ld.LinkedData;
@@ -115,14 +116,19 @@ public final class CtkgServer {
         fuseki.join();
     }
 
-    /** The port the server listens on (the actual port when built with port 0). */
+    /** The port the server listens on (the actual port when built with port 0); HTTPS on it when built with a keystore. */
     public int port() {
-        return fuseki.getHttpPort();
+        return fuseki.getPort();
+    }
+
+    /** Whether the server speaks HTTPS (built with {@link Builder#https}). */
+    public boolean isHttps() {
+        return fuseki.getHttpsPort() > 0;
     }
 
     /** The base URL of the server, without a trailing slash. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return (isHttps() ? "https" : "http") + "://localhost:" + port();
     }
 
     /** The URL of the SPARQL query service. */
@@ -146,6 +152,8 @@ public final class CtkgServer {
         private long stopTimeoutMillis = 10_000;
         private final List<String> allowedServices = new ArrayList<>();
         private Readiness readiness = Readiness.ALWAYS;
+        private Path keystore;
+        private String keystorePassword;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -260,6 +268,21 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Serves HTTPS, and only HTTPS, on the port, with the key and certificate in this keystore
+         * (PKCS12 or JKS) opened with this password; default plain HTTP. Writers' passwords (HTTP
+         * Basic) cross the network in clear without it, unless a TLS proxy stands in front.
+         */
+        public Builder https(Path keystore, String password) {
+            if (!Files.isReadable(keystore))
+                throw new IllegalArgumentException("cannot read the keystore " + keystore);
+            if (password == null || password.isEmpty())
+                throw new IllegalArgumentException("the keystore " + keystore + " needs its password");
+            this.keystore = keystore;
+            this.keystorePassword = password;
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -291,14 +314,18 @@ public final class CtkgServer {
             LinkedData.Iris iris = new LinkedData.Iris(publicBase);
             LinkedData linkedData = new LinkedData(served, iris);
             BrowsePages browse = new BrowsePages(search, iris);
-            FusekiServer.Builder fuseki = FusekiServer.create()
-                    .port(port)
-                    .loopback(loopbackOnly)
+            FusekiServer.Builder fuseki = FusekiServer.create();
+            if (keystore != null)
+                fuseki.https(port, keystore.toString(), keystorePassword);
+            else
+                fuseki.port(port);
+            fuseki.loopback(loopbackOnly)
                     .enableCors(true, null)
                     .enablePing(true)
                     .enableMetrics(true)
                     .registerOperation(Operation.Query, new CappedQuery(maxRows))
                     .registerOperation(Operation.Update, new CtkgUpdate(allowed))
+                    .addFilter("/*", new SecurityHeaders())
                     .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
                     .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
                             "/" + DATASET + "/query"), maxQueryBytes))

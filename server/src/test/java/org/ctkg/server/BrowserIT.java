@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -15,7 +18,10 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.ctkg.loader.Stores;
+import org.ctkg.server.ui.QueryUiServlet;
+import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,13 +30,19 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A journalist's path through the pages in a real headless Chromium (Debian's chromium and
  * chromedriver): home, search "Palermo", the protocol, the convention it supplements, a
- * recommendation, its source; and a hostile label that must show as text.
+ * recommendation, its source; a hostile label that must show as text; and the query UI running
+ * an example question. After each, the browser's console must hold no Content-Security-Policy
+ * violation: Chromium logs one for every inline script, handler or style the policy blocked.
  */
 class BrowserIT {
     private static CtkgServer server;
@@ -48,6 +60,9 @@ class BrowserIT {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -59,6 +74,14 @@ class BrowserIT {
             browser.quit();
         if (server != null)
             server.stop();
+    }
+
+    /** Reads the console messages logged since the last read; none may be a Content-Security-Policy violation. */
+    @AfterEach
+    void noContentSecurityPolicyViolation() {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations, "the browser blocked something the page needs, or something was injected");
     }
 
     private static String h1() {
@@ -102,5 +125,21 @@ class BrowserIT {
         browser.get(server.baseUrl() + "/id/test/evil.html");
         assertEquals("<script>alert('label')</script>", h1());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void theQueryUiRunsAnExampleQuestionAndShowsItsResults() throws Exception {
+        String first = QueryUiServlet.EXAMPLES.get(0);
+        String query = new String(getClass().getResourceAsStream("/ctkg/ui/examples/" + first + ".rq").readAllBytes(), StandardCharsets.UTF_8);
+        String expected = SparqlHttp.select(server.sparqlUrl(), query).get(0).get(0);
+        browser.get(server.baseUrl() + "/ui/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .yasqe")));
+        Select examples = new Select(browser.findElement(By.id("examples")));
+        wait.until(d -> examples.getOptions().size() > 1);
+        examples.selectByIndex(1);
+        var cells = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#yasgui .yasr tbody td")));
+        assertTrue(cells.stream().anyMatch(cell -> cell.getText().contains(expected)),
+                "the table shows the first row, " + expected + ": " + cells.stream().limit(6).map(c -> c.getText()).toList());
     }
 }

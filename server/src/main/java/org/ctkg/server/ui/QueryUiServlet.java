@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ctkg.server.web.Responses;
 
 /**
- * The query UI at {@code /ui/}: a fixed set of files from the jar (nothing else can be asked
+ * The query UI at {@code /ui/}, and the pages' style sheet ({@code /ui/pages.css}): a fixed set of files from the jar (nothing else can be asked
  * for, so no path can reach outside them) and {@code examples.json}, the example questions built
  * from {@code ctkg/ui/examples/*.rq} (title = the first comment line).
  */
@@ -28,6 +28,7 @@ public final class QueryUiServlet extends HttpServlet {
             "index.html", "text/html;charset=utf-8",
             "ui.js", "text/javascript;charset=utf-8",
             "ui.css", "text/css;charset=utf-8",
+            "pages.css", "text/css;charset=utf-8",
             "yasgui.min.js", "text/javascript;charset=utf-8",
             "yasgui.min.css", "text/css;charset=utf-8");
     /** The example query files, in menu order. */
@@ -52,7 +53,6 @@ public final class QueryUiServlet extends HttpServlet {
             resp.sendRedirect(req.getRequestURI() + "/");
             return;
         }
-        resp.setHeader("X-Content-Type-Options", "nosniff");
         if (path.equals("examples.json")) {
             Responses.send(resp, 200, "application/json;charset=utf-8", examplesJson);
             return;

@@ -13,7 +13,6 @@ public final class Responses {
         resp.setStatus(status);
         resp.setContentType(contentType);
         resp.setContentLength(body.length);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
         try (OutputStream out = resp.getOutputStream()) {
             out.write(body);
         }
