@@ -64,6 +64,7 @@ public final class Ctkg implements Callable<Integer> {
                 .addSubcommand("help", help())
                 .addSubcommand(new LoadCommand(out, err))
                 .addSubcommand(new MapCommand(out, err))
+                .addSubcommand(new ReleaseCommand(out, err))
                 .addSubcommand(new ServeCommand(out, err))
                 .addSubcommand(new StatsCommand(out, err))
                 .addSubcommand(new ValidateCommand(out, err));

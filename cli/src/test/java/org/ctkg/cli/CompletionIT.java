@@ -45,5 +45,7 @@ class CompletionIT {
         assertEquals("--max-rows --max-query-bytes --max-upload-bytes", complete(script, "ctkg serve --max"));
         assertEquals("nq trig ttl nt jsonld", complete(script, "ctkg export --format "));
         assertEquals("text ttl", complete(script, "ctkg validate --format t"));
+        assertEquals("release", complete(script, "ctkg rel"));
+        assertEquals("--previous", complete(script, "ctkg release --pr"));
     }
 }
