@@ -65,6 +65,7 @@ public final class Ctkg implements Callable<Integer> {
                 .addSubcommand(new KafkaCommand(out, err))
                 .addSubcommand(new LoadCommand(out, err))
                 .addSubcommand(new MapCommand(out, err))
+                .addSubcommand(new ReleaseCommand(out, err))
                 .addSubcommand(new ServeCommand(out, err))
                 .addSubcommand(new StatsCommand(out, err))
                 .addSubcommand(new ValidateCommand(out, err));

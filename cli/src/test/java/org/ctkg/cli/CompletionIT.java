@@ -46,5 +46,7 @@ class CompletionIT {
         assertEquals("--https --https-password-file", complete(script, "ctkg serve --ht"));
         assertEquals("nq trig ttl nt jsonld", complete(script, "ctkg export --format "));
         assertEquals("text ttl", complete(script, "ctkg validate --format t"));
+        assertEquals("release", complete(script, "ctkg rel"));
+        assertEquals("--previous", complete(script, "ctkg release --pr"));
     }
 }
