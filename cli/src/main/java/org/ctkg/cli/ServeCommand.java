@@ -131,10 +131,10 @@ final class ServeCommand extends Command {
             throw usage(e.getMessage());
         }
         boolean writable = passwd != null || writer.password() != null;
+        Settings replication = replicationSettings(writable);
         if (writable && https == null && !localhost)
             err.println("ctkg serve: warning: writers' passwords will cross the network in clear: serve with --https KEYSTORE, "
                         + "or behind a TLS proxy with --localhost");
-        Settings replication = replicationSettings(writable);
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;
         AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
