@@ -141,18 +141,14 @@ final class ServeCommand extends Command {
         if (replicaOf != null)
             builder.readiness(() -> readiness.get().notReadyBecause());
         CtkgServer server;
+        Replica replica = null;
         try {
             server = builder.dataset(publishing != null ? publishing : dsg).build();
-        } catch (FusekiException e) {
-            throw startFailure(e);
-        }
-        Replica replica = null;
-        if (replicaOf != null) {
-            // Applied through the served dataset, so that search and the descriptions follow each job.
-            replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
-            readiness.set(new ReplicaReadiness(replica));
-        }
-        try {
+            if (replicaOf != null) {
+                // Applied through the served dataset, so that search and the descriptions follow each job.
+                replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
+                readiness.set(new ReplicaReadiness(replica));
+            }
             server.start();
         } catch (FusekiException e) {
             throw startFailure(e);

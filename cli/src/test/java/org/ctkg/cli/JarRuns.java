@@ -1,15 +1,41 @@
 package org.ctkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 
 /** What the tests that run ctkg in a process of its own share: the jar, a small store, a big file. */
 final class JarRuns {
     private JarRuns() {}
+
+    private static final String SERVING = "ctkg serving on ";
+
+    /** A {@code ctkg serve} process and the base URL it said it serves at. */
+    record Served(Process process, String base) {}
+
+    /**
+     * Starts {@code ctkg serve --port 0 --localhost ARGS} with its standard error in {@code err},
+     * and returns once it says where it serves; the caller stops the process.
+     */
+    static Served serve(Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString(), "serve", "--port", "0", "--localhost"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith(SERVING))
+            process.destroyForcibly();
+        assertTrue(line != null && line.startsWith(SERVING), "ctkg serve did not start: " + line + "\n" + Files.readString(err));
+        return new Served(process, line.substring(SERVING.length()).split("\\s+")[0]);
+    }
 
     /** The runnable jar the build made. */
     static Path jar() {

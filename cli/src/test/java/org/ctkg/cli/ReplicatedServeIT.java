@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -74,15 +75,9 @@ class ReplicatedServeIT {
 
     /** Starts {@code ctkg serve --port 0 --localhost ARGS} and returns its base URL once it says where it serves. */
     private String serve(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JarRuns.jar().toString(), "serve", "--port", "0", "--localhost"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(tmp.resolve(name + ".err").toFile()).start();
-        processes.add(p);
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertTrue(line != null && line.startsWith("ctkg serving on http://"),
-                name + " did not start: " + line + "\n" + Files.readString(tmp.resolve(name + ".err")));
-        return line.substring("ctkg serving on ".length()).split("\\s+")[0];
+        JarRuns.Served served = JarRuns.serve(tmp.resolve(name + ".err"), args);
+        processes.add(served.process());
+        return served.base();
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -106,26 +101,26 @@ class ReplicatedServeIT {
         }
     }
 
-    private static boolean answers(String base, String query) {
+    /** What the call answers, or {@code otherwise} when it cannot reach the server (yet): for states awaited with a deadline. */
+    private static <T> T reached(Callable<T> call, T otherwise) {
         try {
-            return !SparqlHttp.select(base + "/ctkg/sparql", query).isEmpty();
+            return call.call();
         } catch (IOException e) {
-            return false;
+            return otherwise;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return otherwise;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
+    private static boolean answers(String base, String query) {
+        return reached(() -> !SparqlHttp.select(base + "/ctkg/sparql", query).isEmpty(), false);
+    }
+
     private static int readyStatus(String base) {
-        try {
-            return get(base + "/$/ready").statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return reached(() -> get(base + "/$/ready").statusCode(), -1);
     }
 
     @Test
@@ -148,16 +143,7 @@ class ReplicatedServeIT {
         String ask = "SELECT ?l { GRAPH <urn:test:replicated> { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }";
         assertTrue(answers(writer, ask), "the writer has its own write");
         await("the replica's queries see the write", () -> answers(replica, ask));
-        await("the replica's search finds it", () -> {
-            try {
-                return get(replica + "/search?q=Refuge").body().contains("Refuge Étoile");
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        await("the replica's search finds it", () -> reached(() -> get(replica + "/search?q=Refuge").body().contains("Refuge Étoile"), false));
         await("the replica is ready again", () -> readyStatus(replica) == 200);
         assertEquals(SparqlHttp.quads(writer + "/ctkg/data"), SparqlHttp.quads(replica + "/ctkg/data"), "the replica holds exactly the writer's quads");
 

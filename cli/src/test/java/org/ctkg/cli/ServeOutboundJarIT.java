@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,18 +27,13 @@ class ServeOutboundJarIT {
     Path tmp;
 
     /** Starts {@code ctkg serve --port 0 --localhost} with these arguments, runs the query, stops the server. */
-    private static HttpResponse<byte[]> probe(String query, String... serveArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("ctkg.jar", "target/ctkg.jar"), "serve", "--port", "0", "--localhost"));
-        command.addAll(List.of(serveArgs));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertTrue(line != null && line.startsWith("ctkg serving on http://"), "the server did not start: " + line);
-            String base = line.substring("ctkg serving on ".length()).split("\\s+")[0];
-            return SparqlHttp.post(base + "/ctkg/sparql", query, "application/sparql-results+json");
+    private HttpResponse<byte[]> probe(String query, String... serveArgs) throws Exception {
+        JarRuns.Served served = JarRuns.serve(tmp.resolve("serve.err"), serveArgs);
+        try {
+            return SparqlHttp.post(served.base() + "/ctkg/sparql", query, "application/sparql-results+json");
         } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            served.process().destroy();
+            served.process().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
