@@ -88,6 +88,11 @@ commit="$(git -C "$repo" rev-parse HEAD)"
 git clone -q --no-hardlinks "$repo" "$root/root/ctkg"
 git -C "$root/root/ctkg" checkout -q --detach "$commit"
 [ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ] || echo "fresh-machine: note: uncommitted changes in $repo are not in the clone"
+# CI has ../shared beside the clone, and the CARML conformance test reads its RML cases from there:
+# the same cases go beside the clone in the root (they are third-party data, not the project's).
+if [ -d "$repo/../shared/data/rml-test-cases" ]; then
+  mkdir -p "$root/root/shared/data"; cp -r "$repo/../shared/data/rml-test-cases" "$root/root/shared/data/"
+fi
 
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
