@@ -17,6 +17,7 @@ import org.ctkg.replication.Replica;
 import org.ctkg.replication.Replication;
 import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
+import org.ctkg.server.CtkgServer.Defaults;
 import org.ctkg.server.http.Readiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -51,18 +52,18 @@ final class ServeCommand extends Command {
     @Option(names = "--loc", paramLabel = "DIR", description = "serve this store (made with ctkg load) instead of the curated graph")
     Path loc;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + Defaults.PORT, description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
     int port;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.QUERY_TIMEOUT_SECONDS,
             description = "longest a query may run (default ${DEFAULT-VALUE}, at most " + MAX_TIMEOUT + ")")
     int timeout;
 
-    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000", description = "the most rows an anonymous query gets "
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + Defaults.MAX_ROWS, description = "the most rows an anonymous query gets "
             + "(default ${DEFAULT-VALUE}; 0 for no cap); a capped response carries the header X-Ctkg-Row-Cap")
     long maxRows;
 
-    @Option(names = "--max-query-bytes", paramLabel = "N", defaultValue = "1048576",
+    @Option(names = "--max-query-bytes", paramLabel = "N", defaultValue = "" + Defaults.MAX_QUERY_BYTES,
             description = "the largest query request body accepted (default ${DEFAULT-VALUE}); larger: HTTP 413")
     long maxQueryBytes;
 
@@ -75,7 +76,7 @@ final class ServeCommand extends Command {
             + "the server sends no request on a client's behalf")
     List<String> allowService = new ArrayList<>();
 
-    @Option(names = "--max-upload-bytes", paramLabel = "N", defaultValue = "1073741824", description = "the most bytes a live load "
+    @Option(names = "--max-upload-bytes", paramLabel = "N", defaultValue = "" + Defaults.MAX_UPLOAD_BYTES, description = "the most bytes a live load "
             + "job may send, a zip counted as what it expands to (default ${DEFAULT-VALUE}); larger: HTTP 413")
     long maxUploadBytes;
 

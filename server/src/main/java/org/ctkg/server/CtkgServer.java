@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -16,28 +17,14 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
 import org.ctkg.server.http.AllowedServices;
-import org.ctkg.server.http.CappedQuery;
-import org.ctkg.server.http.CtkgUpdate;
-import org.ctkg.server.http.DatasetDescription;
+import org.ctkg.server.http.OperationsModule;
+import org.ctkg.server.http.ProtocolModule;
 import org.ctkg.server.http.Readiness;
-import org.ctkg.server.http.ReadinessServlet;
-import org.ctkg.server.http.DiscoveryFilter;
-import org.ctkg.server.http.GraphUploadFilter;
-import org.ctkg.server.http.QuerySizeFilter;
-import org.ctkg.server.http.ReadOnlyFilter;
-import org.ctkg.server.http.SecurityHeaders;
-import org.ctkg.server.http.WriterAccess;
-import org.ctkg.server.ld.BrowsePages;
-import org.ctkg.server.ld.LinkedData;
+import org.ctkg.server.ld.LinkedDataModule;
+import org.ctkg.server.load.LiveLoadModule;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.search.SearchIndex;
-import org.ctkg.server.ui.QueryUiServlet;
-import org.eclipse.jetty.security.UserStore;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.CustomRequestLog;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.ctkg.server.ui.QueryUiModule;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -47,7 +34,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * {@code /$/metrics}, the SPARQL Service Description (a GET of a query service without a query)
  * the VoID description at {@code /ctkg/void} and {@code /.well-known/void}, a query UI at
  * {@code /ui/}, and linked-data pages for every IRI ctkg mints ({@code /id/…}, {@code /graph/…},
- * {@code /ontology}). Read-only unless writers are configured (a password file or one user and
+ * {@code /ontology}). Each concern is a Fuseki module in its own package: the protocol add-ons and
+ * operations ({@code http}), the pages ({@code ld}), the query UI ({@code ui}), the live load
+ * service ({@code load}). Read-only unless writers are configured (a password file or one user and
  * password); then SPARQL Update on {@code /ctkg/update} and Graph Store writes on
  * {@code /ctkg/data} need HTTP Basic authentication as one of them. There is no default password.
  * <pre>
@@ -66,8 +55,6 @@ public final class CtkgServer {
     public static final String REALM = "ctkg";
     /** Where load balancers ask whether this server should get readers: 200 or 503 with the reason. */
     public static final String READY_PATH = "/$/ready";
-    /** How long an idle connection stays open once a stop has begun. */
-    private static final long IDLE_AT_STOP_MILLIS = 50;
 
     private final FusekiServer fuseki;
     private final DatasetGraph served;
@@ -136,20 +123,35 @@ public final class CtkgServer {
         return baseUrl() + "/" + DATASET + "/sparql";
     }
 
+    /**
+     * The settings' defaults: constants, so that a command line can name them in its own defaults
+     * ({@code defaultValue = "" + Defaults.PORT}) and there is one default per setting.
+     */
+    public static final class Defaults {
+        private Defaults() {}
+
+        public static final int PORT = 3030;
+        public static final int QUERY_TIMEOUT_SECONDS = 30;
+        public static final long MAX_ROWS = 100_000;
+        public static final long MAX_QUERY_BYTES = 1 << 20;
+        public static final long MAX_UPLOAD_BYTES = 1L << 30;
+        public static final long STOP_TIMEOUT_MILLIS = 10_000;
+    }
+
     /** Settings for a {@link CtkgServer}. */
     public static final class Builder {
-        private int port = 3030;
+        private int port = Defaults.PORT;
         private DatasetGraph dataset;
-        private long queryTimeoutMillis = 30_000;
+        private long queryTimeoutMillis = Defaults.QUERY_TIMEOUT_SECONDS * 1000L;
         private boolean loopbackOnly = false;
-        private long maxRows = 100_000;
+        private long maxRows = Defaults.MAX_ROWS;
         private Path passwordFile;
         private String writerUser;
         private String writerPassword;
         private String publicBase = Ids.BASE;
-        private long maxQueryBytes = 1 << 20;
-        private long maxUploadBytes = 1L << 30;
-        private long stopTimeoutMillis = 10_000;
+        private long maxQueryBytes = Defaults.MAX_QUERY_BYTES;
+        private long maxUploadBytes = Defaults.MAX_UPLOAD_BYTES;
+        private long stopTimeoutMillis = Defaults.STOP_TIMEOUT_MILLIS;
         private final List<String> allowedServices = new ArrayList<>();
         private Readiness readiness = Readiness.ALWAYS;
         private Path keystore;
@@ -304,65 +306,34 @@ public final class CtkgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
                     .addEndpoint(Operation.GSP_R, "data");
+            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, allowed);
             if (writable()) {
-                // Jetty demands credentials for writes (WriterAccess); reads of /data stay open.
+                // Jetty demands credentials for writes (the protocol module's writer access); reads of /data stay open.
                 service.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
                        .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_ANON);
+                protocol.writers(passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
+                                                      : JettySecurityLib.makeUserStore(writerUser, writerPassword), REALM, LOAD_PATH);
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
-            LinkedData.Iris iris = new LinkedData.Iris(publicBase);
-            LinkedData linkedData = new LinkedData(served, iris);
-            BrowsePages browse = new BrowsePages(search, iris);
             FusekiServer.Builder fuseki = FusekiServer.create();
             if (keystore != null)
                 fuseki.https(port, keystore.toString(), keystorePassword);
             else
                 fuseki.port(port);
-            fuseki.loopback(loopbackOnly)
+            // Each of ctkg's concerns is a Fuseki module; their order is the order of their filters.
+            FusekiServer built = fuseki.loopback(loopbackOnly)
                     .enableCors(true, null)
                     .enablePing(true)
                     .enableMetrics(true)
-                    .registerOperation(Operation.Query, new CappedQuery(maxRows))
-                    .registerOperation(Operation.Update, new CtkgUpdate(allowed))
-                    .addFilter("/*", new SecurityHeaders())
-                    .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
-                    .addFilter("/*", new QuerySizeFilter(java.util.Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql",
-                            "/" + DATASET + "/query"), maxQueryBytes))
-                    .addFilter("/*", new GraphUploadFilter("/" + DATASET + "/data"))
-                    .addServlet("/ui/*", new QueryUiServlet())
-                    .addServlet(READY_PATH, new ReadinessServlet(readiness))
-                    .addServlet("/id/*", linkedData)
-                    .addServlet("/graph/*", linkedData)
-                    .addServlet(LinkedData.CONTEXT_PATH, linkedData)
-                    .addServlet(LOAD_PATH, new LoadService(dataset, search, writable(), maxUploadBytes))
-                    .addServlet("/search", browse)
-                    .addServlet("/classes/*", browse)
-                    .addServlet("", browse)
-                    .add(DATASET, service.build());
-            for (String suffix : new String[] {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"})
-                fuseki.addServlet("/ontology" + suffix, linkedData);
-            if (!writable())
-                fuseki.addFilter("/*", new ReadOnlyFilter("/" + DATASET + "/data"));
-            if (writable()) {
-                UserStore users = passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
-                                                       : JettySecurityLib.makeUserStore(writerUser, writerPassword);
-                fuseki.securityHandler(WriterAccess.securityHandler(REALM, users, "/" + DATASET + "/update", "/" + DATASET + "/data", LOAD_PATH));
-            }
-            FusekiServer built = fuseki.build();
-            Server jetty = built.getJettyServer();
-            // Standard access log (NCSA extended) through the logger "ctkg.access".
-            Slf4jRequestLogWriter accessLog = new Slf4jRequestLogWriter();
-            accessLog.setLoggerName(ACCESS_LOG);
-            jetty.setRequestLog(new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT));
-            // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
-            jetty.setHandler(new GracefulHandler(jetty.getHandler()));
-            jetty.setStopTimeout(stopTimeoutMillis);
-            // Idle keep-alive connections carry no request: close them at once on stop, rather than
-            // after Jetty's default second, which every stop would otherwise wait out.
-            for (Connector connector : jetty.getConnectors())
-                if (connector instanceof AbstractConnector c)
-                    c.setShutdownIdleTimeout(IDLE_AT_STOP_MILLIS);
+                    .add(DATASET, service.build())
+                    .fusekiModules(FusekiModules.create(
+                            protocol,
+                            new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
+                            new LinkedDataModule(served, search, publicBase),
+                            new QueryUiModule(),
+                            new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes)))
+                    .build();
             return new CtkgServer(built, served);
         }
     }

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -126,10 +128,12 @@ public final class RdfFile implements Source {
     @Override
     public void send(StreamRDF destination) {
         MessageDigest sha = Checksums.sha256();
-        CountingStream counted;
+        BoundedInputStream counted;
         try (InputStream raw = Files.newInputStream(path)) {
-            counted = new CountingStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha));
-            ReadFailures in = new ReadFailures(gzip ? new GZIPInputStream(counted, 1 << 16) : counted);
+            counted = BoundedInputStream.builder().setInputStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha)).get();
+            // The parser closes its input when done; the file stays open for its trailing bytes.
+            InputStream parsed = CloseShieldInputStream.wrap(counted);
+            ReadFailures in = new ReadFailures(gzip ? new GZIPInputStream(parsed, 1 << 16) : parsed);
             ContentCheck content = new ContentCheck(destination, name());
             try {
                 JsonLdContexts.applyTo(RDFParser.source(in))
@@ -153,16 +157,16 @@ public final class RdfFile implements Source {
         } catch (ZipException e) {
             throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": not valid gzip: " + e.getMessage());
         } catch (IOException | UncheckedIOException | RuntimeIOException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": cannot read: " + rootMessage(e), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": cannot read: " + Causes.rootMessage(e), e);
         } catch (LoadException e) {
             throw e;
         } catch (RiotParseException e) {
             throw new LoadException(LoadException.Kind.BAD_INPUT,
                     name() + ":" + e.getLine() + ":" + e.getCol() + ": " + e.getOriginalMessage(), e);
         } catch (RiotException e) {
-            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": " + rootMessage(e), e);
+            throw new LoadException(LoadException.Kind.BAD_INPUT, name() + ": " + Causes.rootMessage(e), e);
         }
-        record = new InputRecord(name(), counted.count(), HexFormat.of().formatHex(sha.digest()));
+        record = new InputRecord(name(), counted.getCount(), HexFormat.of().formatHex(sha.digest()));
     }
 
     @Override
@@ -170,138 +174,5 @@ public final class RdfFile implements Source {
         if (record == null)
             throw new IllegalStateException("not read yet: " + name());
         return record;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t)
-            t = t.getCause();
-        String m = t.getMessage();
-        if (t instanceof java.io.EOFException || (m != null && m.contains("Unexpected end of ZLIB")))
-            return "unexpected end of file (truncated?)";
-        if (t instanceof java.nio.charset.CharacterCodingException || t instanceof java.nio.charset.MalformedInputException)
-            return "not valid UTF-8";
-        return m == null ? t.getClass().getSimpleName() : m;
-    }
-
-    /**
-     * Passes everything on, notes whether anything came, and refuses text with U+FFFD: the
-     * parser puts that replacement character where the bytes were not UTF-8, which would
-     * otherwise load mis-encoded text (Latin-1, UTF-16) silently.
-     */
-    private static final class ContentCheck extends org.apache.jena.riot.system.StreamRDFWrapper {
-        private final String file;
-        private boolean any;
-
-        ContentCheck(StreamRDF other, String file) {
-            super(other);
-            this.file = file;
-        }
-
-        @Override
-        public void triple(org.apache.jena.graph.Triple triple) {
-            any = true;
-            check(triple.getSubject(), triple.getSubject());
-            check(triple.getSubject(), triple.getPredicate());
-            check(triple.getSubject(), triple.getObject());
-            super.triple(triple);
-        }
-
-        @Override
-        public void quad(org.apache.jena.sparql.core.Quad quad) {
-            any = true;
-            check(quad.getSubject(), quad.getSubject());
-            check(quad.getSubject(), quad.getPredicate());
-            check(quad.getSubject(), quad.getObject());
-            super.quad(quad);
-        }
-
-        private void check(Node subject, Node n) {
-            String text = n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : null;
-            if (text != null && text.indexOf('\uFFFD') >= 0)
-                throw new LoadException(LoadException.Kind.BAD_INPUT, file + ": not valid UTF-8 (is it Latin-1 or UTF-16?): "
-                        + "an undecodable byte in a statement about " + subject + ": \"" + text + "\"");
-        }
-
-        boolean isEmpty() {
-            return !any;
-        }
-    }
-
-    /**
-     * Remembers a read failure (a truncated gzip stream, an I/O error) that the parser would
-     * otherwise take for the end of the input, so it can be reported as what it is.
-     */
-    private static final class ReadFailures extends java.io.FilterInputStream {
-        private IOException failure;
-
-        ReadFailures(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            try {
-                return super.read(buf, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        void rethrowFailure() throws IOException {
-            if (failure != null)
-                throw failure;
-        }
-    }
-
-    /** Counts the bytes read through it; not closed by the parser. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0)
-                count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0)
-                count += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
-        }
-
-        long count() {
-            return count;
-        }
-
-        /** The parser closes its input when done; the file is closed by its owner instead. */
-        @Override
-        public void close() {}
     }
 }

@@ -1,0 +1,61 @@
+package org.ctkg.server.http;
+
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * What operators run the server by, as a Fuseki module: a readiness check for load balancers, an
+ * access log (NCSA extended, one line per request, to a logger of its own), and a graceful stop
+ * that lets requests in flight finish but does not wait on idle connections.
+ */
+public final class OperationsModule implements FusekiModule {
+    /** How long an idle connection stays open once a stop has begun. */
+    private static final long IDLE_AT_STOP_MILLIS = 50;
+
+    private final String readyPath;
+    private final Readiness readiness;
+    private final String accessLogger;
+    private final long stopTimeoutMillis;
+
+    public OperationsModule(String readyPath, Readiness readiness, String accessLogger, long stopTimeoutMillis) {
+        this.readyPath = readyPath;
+        this.readiness = readiness;
+        this.accessLogger = accessLogger;
+        this.stopTimeoutMillis = stopTimeoutMillis;
+    }
+
+    @Override
+    public String name() {
+        return "ctkg operations";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        builder.addServlet(readyPath, new ReadinessServlet(readiness));
+    }
+
+    @Override
+    public void server(FusekiServer server) {
+        Server jetty = server.getJettyServer();
+        Slf4jRequestLogWriter accessLog = new Slf4jRequestLogWriter();
+        accessLog.setLoggerName(accessLogger);
+        jetty.setRequestLog(new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+        // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
+        jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+        jetty.setStopTimeout(stopTimeoutMillis);
+        // Idle keep-alive connections carry no request: close them at once on stop, rather than
+        // after Jetty's default second, which every stop would otherwise wait out.
+        for (Connector connector : jetty.getConnectors())
+            if (connector instanceof AbstractConnector c)
+                c.setShutdownIdleTimeout(IDLE_AT_STOP_MILLIS);
+    }
+}

@@ -1,0 +1,67 @@
+package org.ctkg.server.http;
+
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.security.UserStore;
+
+/**
+ * ctkg's additions to the SPARQL protocols, as a Fuseki module: security headers on every answer,
+ * the service description and VoID on a GET of a query service, bounded query bodies, Graph Store
+ * uploads read strictly, capped answers, updates that reach only allowed endpoints, and who may
+ * write (HTTP Basic for writers; on a read-only server, a 403 that says why).
+ */
+public final class ProtocolModule implements FusekiModule {
+    private final DatasetGraph served;
+    private final String dataset;
+    private final long maxRows;
+    private final long maxQueryBytes;
+    private final AllowedServices allowed;
+    private UserStore writers;
+    private String realm;
+    private String[] writePaths;
+
+    /** For the dataset served as {@code /dataset}: answers capped at {@code maxRows}, query bodies at {@code maxQueryBytes}. */
+    public ProtocolModule(DatasetGraph served, String dataset, long maxRows, long maxQueryBytes, AllowedServices allowed) {
+        this.served = served;
+        this.dataset = dataset;
+        this.maxRows = maxRows;
+        this.maxQueryBytes = maxQueryBytes;
+        this.allowed = allowed;
+    }
+
+    /**
+     * Lets these users write, logged in to {@code realm}, at the update service, the Graph Store
+     * service (reads stay open) and {@code loadPath}; without writers the server is read-only.
+     */
+    public ProtocolModule writers(UserStore users, String realm, String loadPath) {
+        this.writers = users;
+        this.realm = realm;
+        this.writePaths = new String[] {"/" + dataset + "/update", "/" + dataset + "/data", loadPath};
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "ctkg protocol";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+        String base = "/" + dataset;
+        builder.registerOperation(Operation.Query, new CappedQuery(maxRows))
+               .registerOperation(Operation.Update, new CtkgUpdate(allowed))
+               .addFilter("/*", new SecurityHeaders())
+               .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
+               .addFilter("/*", new QuerySizeFilter(Set.of(base, base + "/", base + "/sparql", base + "/query"), maxQueryBytes))
+               .addFilter("/*", new GraphUploadFilter(base + "/data"));
+        if (writers == null)
+            builder.addFilter("/*", new ReadOnlyFilter(base + "/data"));
+        else
+            builder.securityHandler(WriterAccess.securityHandler(realm, writers, writePaths[0], writePaths[1], writePaths[2]));
+    }
+}
