@@ -36,7 +36,7 @@ class CompletionIT {
     @Test
     void theCompletionScriptCompletesCommandsOptionsAndValues() throws Exception {
         Path script = tmp.resolve("ctkg.bash");
-        Process p = new ProcessBuilder("java", "-jar", JarRuns.jar().toString(), "completion")
+        Process p = new ProcessBuilder(JarRuns.ctkg("completion"))
                 .redirectOutput(script.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());

@@ -43,7 +43,7 @@ class FileLimitIT {
     private void loadFailsForWantOfSpace(Path store) throws Exception {
         Path cases = CaseRecordFiles.write(tmp, 9, 300_000);
         Path err = tmp.resolve("err.txt");
-        Process load = new ProcessBuilder("bash", "-c", "ulimit -f 12000; exec java -jar \"$0\" load --quiet --loc \"$1\" \"$2\"",
+        Process load = new ProcessBuilder("bash", "-c", "ulimit -f 12000; exec java " + String.join(" ", JarRuns.SHORT_LIVED) + " -jar \"$0\" load --quiet --loc \"$1\" \"$2\"",
                 JarRuns.jar().toString(), store.toString(), cases.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         assertTrue(load.waitFor(120, TimeUnit.SECONDS));

@@ -19,6 +19,22 @@ final class JarRuns {
 
     private static final String SERVING = "ctkg serving on ";
 
+    /**
+     * JVM options for the jar's processes in tests: each lives seconds, so C1 only and the serial
+     * collector make it cheap to start and light on the other core (C2 would spend more CPU
+     * compiling than it saves). What ctkg does does not depend on them.
+     */
+    static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** The command line that runs {@code ctkg ARGS} from the jar, as a short-lived process. */
+    static List<String> ctkg(String... args) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(SHORT_LIVED);
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** A {@code ctkg serve} process and the base URL it said it serves at. */
     record Served(Process process, String base) {}
 
@@ -27,7 +43,7 @@ final class JarRuns {
      * and returns once it says where it serves; the caller stops the process.
      */
     static Served serve(Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString(), "serve", "--port", "0", "--localhost"));
+        List<String> command = ctkg("serve", "--port", "0", "--localhost");
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
         String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();

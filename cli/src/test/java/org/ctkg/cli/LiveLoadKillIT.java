@@ -35,8 +35,8 @@ class LiveLoadKillIT {
     @TempDir
     Path tmp;
 
-    private static Process serve(Path jar, Path store) {
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0", "--localhost", "--loc", store.toString())
+    private static Process serve(Path store) {
+        ProcessBuilder pb = new ProcessBuilder(JarRuns.ctkg("serve", "--port", "0", "--localhost", "--loc", store.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("CTKG_WRITER_PASSWORD", "pw");
         try {
@@ -64,11 +64,10 @@ class LiveLoadKillIT {
 
     @Test
     void killedMidJobTheServerRestartsWithThePreviousState() throws Exception {
-        Path jar = JarRuns.jar();
         Path store = JarRuns.seededStore(tmp);
         Path cases = CaseRecordFiles.write(tmp, 3, 1_000_000);
 
-        Process server = serve(jar, store);
+        Process server = serve(store);
         String before;
         try {
             String base = baseOf(server);
@@ -88,7 +87,7 @@ class LiveLoadKillIT {
             server.waitFor(30, TimeUnit.SECONDS);
         }
 
-        Process again = serve(jar, store);
+        Process again = serve(store);
         try {
             String base = baseOf(again);
             assertNotNull(base, "the server did not restart on the store");

@@ -20,13 +20,12 @@ class LoadKillStatsIT {
 
     @Test
     void statsAfterAKilledLoadAreStatsBeforeIt() throws Exception {
-        Path jar = JarRuns.jar();
         Path store = JarRuns.seededStore(tmp);
         CommandLineTest.Run before = CommandLineTest.ctkg("stats", "--loc", store.toString());
         assertEquals(0, before.code(), before.err());
 
         Path cases = CaseRecordFiles.write(tmp, 5, 1_000_000);
-        Process load = new ProcessBuilder("java", "-jar", jar.toString(), "load", "--quiet", "--loc", store.toString(), cases.toString())
+        Process load = new ProcessBuilder(JarRuns.ctkg("load", "--quiet", "--loc", store.toString(), cases.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(!load.waitFor(4, TimeUnit.SECONDS), "the load ended before the kill: make it bigger");
         load.destroyForcibly();   // SIGKILL

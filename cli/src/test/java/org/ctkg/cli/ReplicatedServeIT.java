@@ -62,7 +62,7 @@ class ReplicatedServeIT {
 
     /** Starts {@code ctkg kafka} on a free port and returns the broker's address once it says it is up. */
     private String startKafka() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", JarRuns.jar().toString(), "kafka", "--dir", tmp.resolve("kafka").toString(), "--port", "0")
+        ProcessBuilder pb = new ProcessBuilder(JarRuns.ctkg("kafka", "--dir", tmp.resolve("kafka").toString(), "--port", "0"))
                 .redirectError(tmp.resolve("kafka.err").toFile());
         pb.environment().put(KafkaCommand.CLASSPATH_FILE, System.getProperty("ctkg.kafka.classpath"));
         kafka = pb.start();

@@ -35,7 +35,7 @@ class ServeHttpsJarIT {
 
     /** Starts {@code ctkg serve --port 0} with these arguments and environment, runs the check on its first line, stops it. */
     private Started serve(Map<String, String> environment, ServingCheck check, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JarRuns.jar().toString(), "serve", "--port", "0"));
+        List<String> command = JarRuns.ctkg("serve", "--port", "0");
         command.addAll(List.of(args));
         Path err = tmp.resolve("serve.err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());

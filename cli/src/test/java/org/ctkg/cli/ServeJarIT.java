@@ -29,7 +29,7 @@ class ServeJarIT {
         Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar"));
         assertTrue(Files.exists(jar), "no jar at " + jar);
         Path log = Files.createTempFile("ctkg-serve", ".log");
-        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0", "--localhost")
+        Process process = new ProcessBuilder(JarRuns.ctkg("serve", "--port", "0", "--localhost"))
                 .redirectError(log.toFile())
                 .start();
         try {

@@ -1,15 +1,19 @@
 package org.ctkg.loader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.io.FileUtils;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -18,6 +22,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.ctkg.loader.prov.Provenance;
 import org.ctkg.loader.source.RmlMapping;
+import org.ctkg.loader.tdb2.StoreImage;
 import org.ctkg.loader.tdb2.StoreInternals;
 import org.ctkg.ontology.CtkgFiles;
 import org.ctkg.ontology.Ids;
@@ -62,11 +67,12 @@ public final class IntegratedSources {
      * from the project's root (the file names recorded in provenance are relative to it).
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: IntegratedSources OUTPUT.nq.gz   (run from the project's root)");
+        if (args.length != 2) {
+            System.err.println("usage: IntegratedSources OUTPUT.nq.gz IMAGE_DIR   (run from the project's root)");
             System.exit(64);
         }
         Path out = Path.of(args[0]);
+        Path image = Path.of(args[1]);
         Path work = Files.createTempDirectory("ctkg-integrated-");
         // Seeded with the ontology and the curated graph only: never with an integrated resource
         // an earlier build left on the class path, so the output depends on the sources alone.
@@ -86,10 +92,30 @@ public final class IntegratedSources {
                 });
                 w.finish();
             }
+            writeDefaultStore(out, work.resolve("default"), image);
         } finally {
             FileUtils.deleteQuietly(work.toFile());
         }
-        System.err.println("ctkg: integrated sources written to " + out);
+        System.err.println("ctkg: integrated sources written to " + out + ", the default content's store to " + image);
     }
 
+    /**
+     * Writes the image ({@link StoreImage}) of a store holding the default content: the ontology,
+     * the curated graph and the integrated sources just written to {@code integrated}, as
+     * {@link Stores#streamDefaultContent} sends them, so that {@link Stores#curatedScratch} can
+     * unpack it instead of loading them again.
+     */
+    private static void writeDefaultStore(Path integrated, Path store, Path image) throws IOException {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(integrated))) {
+            Txn.executeWrite(dsg, () -> {
+                StreamRDF destination = StreamRDFLib.dataset(dsg);
+                CtkgFiles.streamDefaultContent(destination);
+                RDFParser.source(in).lang(Lang.NQUADS).parse(destination);
+            });
+        }
+        StoreInternals.release(dsg);
+        FileUtils.deleteQuietly(image.toFile());
+        StoreImage.write(store, image);
+    }
 }

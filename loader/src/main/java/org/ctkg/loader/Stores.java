@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.ctkg.loader.tdb2.StoreImage;
 import org.ctkg.ontology.CtkgFiles;
 
 /**
@@ -24,6 +25,9 @@ import org.ctkg.ontology.CtkgFiles;
  * named graphs: each source lives in its own named graph, and a plain {@code SELECT} sees them all.
  */
 public final class Stores {
+    /** The class path folder of the default content's store image ({@link StoreImage}), which the build writes. */
+    public static final String DEFAULT_STORE = "ctkg/default-store";
+
     private Stores() {}
 
     /**
@@ -40,8 +44,12 @@ public final class Stores {
             throw new UncheckedIOException("cannot make a scratch store: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> FileUtils.deleteQuietly(dir.toFile())));
+        // The build leaves the store of the default content on the class path: unpacked, it is that
+        // store at once. Without it (a build that has not made it yet) the content is loaded.
+        boolean unpacked = StoreImage.unpack(DEFAULT_STORE, dir);
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
-        Txn.executeWrite(dsg, () -> streamDefaultContent(StreamRDFLib.dataset(dsg)));
+        if (!unpacked)
+            Txn.executeWrite(dsg, () -> streamDefaultContent(StreamRDFLib.dataset(dsg)));
         unionDefaultGraph(dsg);
         return dsg;
     }

@@ -47,6 +47,7 @@ class ReplicaKillIT {
                 Path storeDir = dir.resolve("replica");
                 Path position = dir.resolve("replica.position");
                 Process replica = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived child: cheap to start
                         "-cp", System.getProperty("java.class.path"), ReplicaProcess.class.getName(),
                         storeDir.toString(), position.toString(), settings.bootstrap(), settings.topic())
                         .redirectError(dir.resolve("replica.err").toFile()).start();

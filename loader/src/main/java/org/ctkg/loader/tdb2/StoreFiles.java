@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class StoreFiles {
     private static final String LOCK = "tdb.lock";
+    private static final int BLOCK = 1 << 16;
+    /** A block of zeros to compare with: {@code Arrays.mismatch} compares many bytes at a time. */
+    private static final byte[] ZEROS = new byte[BLOCK];
 
     private StoreFiles() {}
 
@@ -49,7 +53,7 @@ public final class StoreFiles {
 
     /** Copies a file, leaving its runs of zero bytes as holes. */
     private static void copySparse(Path from, Path to) throws IOException {
-        ByteBuffer block = ByteBuffer.allocate(1 << 16);
+        ByteBuffer block = ByteBuffer.allocate(BLOCK);
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
              RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
             FileChannel channel = out.getChannel();
@@ -67,9 +71,6 @@ public final class StoreFiles {
     }
 
     private static boolean allZero(ByteBuffer block) {
-        for (int i = block.position(); i < block.limit(); i++)
-            if (block.get(i) != 0)
-                return false;
-        return true;
+        return Arrays.mismatch(block.array(), block.position(), block.limit(), ZEROS, 0, block.remaining()) < 0;
     }
 }
