@@ -28,7 +28,7 @@ record NewGenerationWrite(JobPlan plan) implements CommitProtocol {
             DatasetGraph gen = generation.dataset();
             Map<Node, Long> seeded = new HashMap<>();
             GraphChanges changes = Txn.calculateWrite(gen, () -> {
-                if (store.isNew()) {
+                if (store.needsSeed()) {
                     store.seedInto(gen);
                     gen.listGraphNodes().forEachRemaining(g -> seeded.put(g, StoreInternals.quadsIn(gen, g)));
                 }

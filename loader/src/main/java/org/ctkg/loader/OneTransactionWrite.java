@@ -24,7 +24,7 @@ record OneTransactionWrite(JobPlan plan) implements CommitProtocol {
         dsg.begin(TxnType.WRITE);
         boolean committed = false;
         try {
-            if (store.isNew())
+            if (store.needsSeed())
                 store.seed();
             SourceReading reading = SourceReading.into(plan, new InTransaction(dsg), GraphChanges.emptiedAtFirstWrite(plan, dsg));
             ValidationReport report = plan.shapes().inTransaction(dsg, reading.subjects());

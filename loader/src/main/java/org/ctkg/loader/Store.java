@@ -10,13 +10,17 @@ import org.apache.commons.io.file.PathUtils;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.ctkg.loader.tdb2.StoreImage;
 import org.ctkg.loader.tdb2.StoreInternals;
 
 /**
- * A TDB2 store on disk, opened for a job. A store that did not exist is created and, inside the
- * job's own transaction, seeded with the ontology and the curated graph; if that job fails, the
- * new directory is removed again, so a failed first load leaves nothing behind.
+ * A TDB2 store on disk, opened for a job. A store that did not exist is created holding what ctkg
+ * serves by default (the ontology, the curated graph, the integrated sources): unpacked from the
+ * store the build made ({@link Stores#DEFAULT_STORE}), or, where there is none, written inside the
+ * first job's own transaction. If no job commits, the new directory is removed again on close, so
+ * a failed first load leaves nothing behind.
  * <pre>
  *   try (Store store = Store.open(Path.of("store"))) { ... }
  * </pre>
@@ -27,12 +31,16 @@ public final class Store implements AutoCloseable {
     private final boolean isNew;
     private final boolean owned;
     private boolean seeded;
+    /** The quads a new store held when opened: as many at close, and no job committed to it. */
+    private final long quadsAtOpen;
 
-    private Store(Path location, DatasetGraph dsg, boolean isNew, boolean owned) {
+    private Store(Path location, DatasetGraph dsg, boolean isNew, boolean owned, boolean seeded) {
         this.location = location;
         this.dsg = dsg;
         this.isNew = isNew;
         this.owned = owned;
+        this.seeded = seeded;
+        this.quadsAtOpen = isNew ? quads(dsg) : -1;
     }
 
     /**
@@ -40,7 +48,7 @@ public final class Store implements AutoCloseable {
      * inside that process: closing it leaves the dataset open.
      */
     public static Store serving(DatasetGraph dsg) {
-        return new Store(null, dsg, false, false);
+        return new Store(null, dsg, false, false, false);
     }
 
     /**
@@ -51,10 +59,11 @@ public final class Store implements AutoCloseable {
         boolean isNew = !Files.exists(location) || isEmptyDirectory(location);
         if (Files.exists(location) && !Files.isDirectory(location))
             throw new LoadException(LoadException.Kind.BAD_INPUT, location + ": not a directory");
+        boolean unpacked = isNew && StoreImage.unpackInto(Stores.DEFAULT_STORE, location);
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
             Stores.unionDefaultGraph(dsg);
-            return new Store(location, dsg, isNew, true);
+            return new Store(location, dsg, isNew, true, unpacked);
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.Kind.INTERNAL, "cannot open the store at " + location + ": " + e.getMessage()
                     + (String.valueOf(e.getMessage()).contains("lock") ? " (is a server or another job using it? stop it, or load through the server)" : ""), e);
@@ -81,8 +90,13 @@ public final class Store implements AutoCloseable {
         return location;
     }
 
-    /** True when this store was created by {@link #open} and has not been seeded yet. */
+    /** True when this store was created by {@link #open}: a job into it has nothing of the user's to keep. */
     boolean isNew() {
+        return isNew;
+    }
+
+    /** True when this store was created by {@link #open} without the default content, which the first job writes. */
+    boolean needsSeed() {
         return isNew && !seeded;
     }
 
@@ -109,15 +123,19 @@ public final class Store implements AutoCloseable {
     public void close() {
         if (!owned)
             return;
-        boolean empty = isNew && Stores.isEmpty(dsg);
+        boolean untouched = isNew && quads(dsg) == quadsAtOpen;
         StoreInternals.release(dsg);
-        if (!empty)
+        if (!untouched)
             return;
         try {
             PathUtils.deleteDirectory(location);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the empty store " + location, e);
+            throw new UncheckedIOException("cannot remove the new store " + location + ", which no job wrote to", e);
         }
+    }
+
+    private static long quads(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> dsg.stream().count());
     }
 
     private static boolean isEmptyDirectory(Path dir) {

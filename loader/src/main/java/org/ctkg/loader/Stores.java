@@ -68,11 +68,6 @@ public final class Stores {
         }
     }
 
-    /** True when the store holds no quads at all. */
-    public static boolean isEmpty(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> dsg.isEmpty());
-    }
-
     /** Makes queries on the store's default graph see the union of its named graphs. */
     public static void unionDefaultGraph(DatasetGraph dsg) {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);

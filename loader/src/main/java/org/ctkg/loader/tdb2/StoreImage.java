@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.apache.commons.io.FileUtils;
 
 /**
  * A closed TDB2 store's files kept as class path resources, so that a store the build made can be
@@ -56,6 +59,33 @@ public final class StoreImage {
      */
     public static boolean unpack(String resource, Path to) {
         return unpack(StoreImage.class.getClassLoader(), resource, to);
+    }
+
+    /**
+     * Unpacks the image as the store at {@code location}, which does not exist or is an empty
+     * directory: into a directory beside it first, then moved into place in one step, so that the
+     * location never holds half an image. False, with nothing written, when there is no image or
+     * the location was taken meanwhile.
+     */
+    public static boolean unpackInto(String resource, Path location) {
+        Path parent = location.toAbsolutePath().getParent();
+        Path staging = null;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + location.getFileName() + "-");
+            if (!unpack(resource, staging))
+                return false;
+            if (Files.isDirectory(location))
+                Files.delete(location); // empty: the caller checked
+            Files.move(staging, location, StandardCopyOption.ATOMIC_MOVE);
+            staging = null;
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            if (staging != null)
+                FileUtils.deleteQuietly(staging.toFile());
+        }
     }
 
     /** As {@link #unpack(String, Path)}, from the class path of {@code loader}. */
