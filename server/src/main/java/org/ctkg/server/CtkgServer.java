@@ -29,6 +29,7 @@ import org.ctkg.server.http.SecurityHeaders;
 import org.ctkg.server.http.WriterAccess;
 import org.ctkg.server.ld.BrowsePages;
 import org.ctkg.server.ld.LinkedData;
+import org.ctkg.server.views.CountryFacts;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiServlet;
@@ -312,7 +313,8 @@ public final class CtkgServer {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
             LinkedData.Iris iris = new LinkedData.Iris(publicBase);
-            LinkedData linkedData = new LinkedData(served, iris);
+            CountryFacts countries = new CountryFacts(served);
+            LinkedData linkedData = new LinkedData(served, iris, countries);
             BrowsePages browse = new BrowsePages(search, iris);
             FusekiServer.Builder fuseki = FusekiServer.create();
             if (keystore != null)

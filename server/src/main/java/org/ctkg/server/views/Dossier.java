@@ -1,0 +1,87 @@
+package org.ctkg.server.views;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.ctkg.ontology.Ids;
+import org.ctkg.server.ld.Link;
+import org.ctkg.server.ld.LinkedData;
+import org.ctkg.server.views.CountryFacts.Facts;
+import org.ctkg.server.views.CountryFacts.Kind;
+import org.ctkg.server.views.CountryFacts.Mention;
+
+/**
+ * What a country's page shows besides its statements ({@code dossier.jte}), each fact with its
+ * source: its TIP tier timeline as a picture and as a table, the goods DOL lists as made there with
+ * child or forced labour and the forms of exploitation found, its Palermo Protocol status, and the
+ * claims, recommendations and crimes of the curated graph that mention it.
+ */
+public record Dossier(String country, Timeline timeline, List<Placement> placements, List<Good> goods, List<Status> palermo,
+                      List<Curated> curated) {
+    /** The instrument whose status a dossier shows. */
+    static final Node PALERMO_PROTOCOL = Ids.id("instrument", "palermo-protocol");
+
+    /** A row of the tier table: the year (linking to the placement), the tier, the report and the source with its row. */
+    public record Placement(Link year, Tier tier, Link report, Link source, String row) {}
+
+    /** A good DOL lists (linking to the finding), the forms of exploitation found, the source with its row. */
+    public record Good(Link good, List<Link> forms, Link source, String row) {}
+
+    /** A treaty status record: party or not, as of when, per which source and row. */
+    public record Status(Link record, Boolean party, String year, Link source, String row) {}
+
+    /** A claim, recommendation or crime, what links it to the country ({@code via}, null when it names the country itself), and its source graph. */
+    public record Mentioned(Link item, Link via, Link source) {}
+
+    /** Claims, recommendations or crimes of the curated graph, under their heading. */
+    public record Curated(String heading, List<Mentioned> items) {}
+
+    /** The legend of the timeline: the tiers and their colours. */
+    public static List<LegendEntry> legend() {
+        return LegendEntry.tiers();
+    }
+
+    /** True when the curated graph mentions the country nowhere. */
+    public boolean mentionedNowhere() {
+        return curated.stream().allMatch(c -> c.items().isEmpty());
+    }
+
+    /** The dossier of the country, or null when the store has no such country. */
+    public static Dossier of(Facts facts, Node country, LinkedData.Iris iris) {
+        if (!facts.isCountry(country))
+            return null;
+        Links links = new Links(facts, iris);
+        List<CountryFacts.Placement> placements = facts.placements().getOrDefault(country, List.of());
+        Timeline timeline = Timeline.of(placements, facts.years(), p -> iris.localHref(p.iri().getURI()));
+        List<Placement> rows = placements.stream().map(p -> new Placement(Link.of(Integer.toString(p.year()), iris.localHref(p.iri().getURI())),
+                p.tier(), links.of(p.report()), links.of(p.source()), p.row())).toList();
+        List<Good> goods = facts.findings().getOrDefault(country, List.of()).stream()
+                .map(f -> new Good(Link.of(links.label(f.good()), iris.localHref(f.iri().getURI())), f.forms().stream().map(links::of).sorted(Comparator.comparing(Link::text)).toList(),
+                        links.of(f.source()), f.row()))
+                .sorted(Comparator.comparing(g -> g.good().text())).toList();
+        List<Status> palermo = facts.statuses().getOrDefault(country, List.of()).stream().filter(s -> PALERMO_PROTOCOL.equals(s.instrument()))
+                .map(s -> new Status(links.of(s.iri()), s.party(), s.year(), links.of(s.source()), s.row())).toList();
+        List<Mention> mentions = facts.mentions().getOrDefault(country, List.of());
+        return new Dossier(links.label(country), timeline, rows, goods, palermo, List.of(new Curated("Claims", mentioned(mentions, Kind.CLAIM, links)),
+                new Curated("Recommendations", mentioned(mentions, Kind.RECOMMENDATION, links)), new Curated("Crimes", mentioned(mentions, Kind.CRIME, links))));
+    }
+
+    private static List<Mentioned> mentioned(List<Mention> mentions, Kind kind, Links links) {
+        return mentions.stream().filter(m -> m.kind() == kind)
+                .map(m -> new Mentioned(links.of(m.item()), m.via() == null ? null : links.of(m.via()), links.of(m.graph()))).distinct().toList();
+    }
+
+    /** How a dossier names and links the nodes of the facts. */
+    record Links(Facts facts, LinkedData.Iris iris) {
+        String label(Node n) {
+            String l = facts.label(n);
+            return l != null ? l : n.getURI();
+        }
+
+        /** A link to the node's page, null for no node. */
+        Link of(Node n) {
+            return n == null || !n.isURI() ? null : Link.of(label(n), iris.localHref(n.getURI()));
+        }
+    }
+}
