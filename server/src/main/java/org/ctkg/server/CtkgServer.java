@@ -30,6 +30,7 @@ import org.ctkg.server.http.WriterAccess;
 import org.ctkg.server.ld.BrowsePages;
 import org.ctkg.server.ld.LinkedData;
 import org.ctkg.server.views.CountryFacts;
+import org.ctkg.server.views.TierMapPage;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiServlet;
@@ -340,6 +341,7 @@ public final class CtkgServer {
                     .addServlet(LOAD_PATH, new LoadService(dataset, search, writable(), maxUploadBytes))
                     .addServlet("/search", browse)
                     .addServlet("/classes/*", browse)
+                    .addServlet("/map/*", new TierMapPage(countries, iris))
                     .addServlet("", browse)
                     .add(DATASET, service.build());
             for (String suffix : new String[] {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"})

@@ -16,7 +16,7 @@ import org.ctkg.server.views.CountryFacts.Placement;
  */
 public record Timeline(List<Tick> years, List<Row> tiers, List<Mark> marks, String line) {
     public static final int WIDTH = 720;
-    public static final int HEIGHT = 190;
+    public static final int HEIGHT = 168;
     private static final int LEFT = 140, RIGHT = 24, TOP = 24, ROW = 34;
 
     /** A year on the axis. */
