@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.ctkg.ontology.CTKG;
 
 /**
  * What ctkg says about one resource, bounded: its statements (with the named graph, and so the
@@ -30,6 +31,8 @@ final class ResourceDescription {
     /** When the resource is a named graph: what that graph says about (the first of) its subjects. */
     final List<Node> graphSubjects = new ArrayList<>();
     final Map<Node, String> labels = new HashMap<>();
+    /** The class of each resource it links to or that links to it (a ctkg class first), by which the picture groups them. */
+    private final Map<Node, Node> types = new HashMap<>();
     boolean truncated;
 
     private ResourceDescription(Node resource) {
@@ -57,10 +60,12 @@ final class ResourceDescription {
             d.label(union, q.getPredicate());
             d.label(union, q.getObject());
             d.label(union, q.getGraph());
+            d.type(union, q.getObject());
         }
         for (Quad q : d.incoming) {
             d.label(union, q.getSubject());
             d.label(union, q.getPredicate());
+            d.type(union, q.getSubject());
         }
         d.label(union, resource);
         return d;
@@ -119,6 +124,27 @@ final class ResourceDescription {
         }
         if (best != null)
             labels.put(n, best);
+    }
+
+    /** The class of a linked resource, or null if it has none. */
+    Node typeOf(Node n) {
+        return types.get(n);
+    }
+
+    private void type(Graph g, Node n) {
+        if (!n.isURI() || types.containsKey(n))
+            return;
+        Node best = null;
+        var it = g.find(n, org.apache.jena.vocabulary.RDF.Nodes.type, Node.ANY);
+        while (it.hasNext()) {
+            Node t = it.next().getObject();
+            if (t.isURI() && (best == null || t.getURI().startsWith(CTKG.NS) && !best.getURI().startsWith(CTKG.NS)))
+                best = t;
+        }
+        if (best != null) {
+            types.put(n, best);
+            label(g, best);
+        }
     }
 
     /** Statements grouped by predicate, in first-seen order. */

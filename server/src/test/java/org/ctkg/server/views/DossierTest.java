@@ -9,27 +9,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ctkg.loader.Stores;
-import org.ctkg.server.CtkgServer;
+import org.ctkg.server.CuratedServerTest;
 import org.ctkg.testkit.Pages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Country dossiers over HTTP: the data in the timeline, the tables and their sources, against the raw files. */
-class DossierTest {
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
+class DossierTest extends CuratedServerTest {
     private static String page(String path) throws Exception {
         return Pages.get(server.baseUrl() + path).body();
     }

@@ -14,31 +14,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ctkg.loader.Stores;
-import org.ctkg.server.CtkgServer;
+import org.ctkg.server.CuratedServerTest;
 import org.ctkg.testkit.Pages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The world map of TIP tier placements over HTTP, against the raw TIP file. */
-class TierMapTest {
+class TierMapTest extends CuratedServerTest {
     /** The raw file's codes that are not ISO 3166-1 alpha-3, and ctkg's countries for them (data/README.md). */
     private static final Map<String, String> NOT_ISO = Map.of("KOS", "kosovo", "BUR", "mmr", "KVR", "kgz", "WBG", "pse");
     /** A country drawn: {@code <a href="/id/country/x"><path|circle class="country…" fill="#…" …><title>…</title>}. */
     private static final Pattern AREA = Pattern.compile("<a href=\"/id/country/([^\"]+)\">\\s*<(?:path|circle) class=\"country[^\"]*\" fill=\"(#[0-9a-f]{6})\"[^>]*><title>([^<]+)</title>");
-    private static CtkgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     private static HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
