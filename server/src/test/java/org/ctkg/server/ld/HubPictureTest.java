@@ -75,6 +75,25 @@ class HubPictureTest extends CuratedServerTest {
         return reached;
     }
 
+    /** How many instances of the ctkg class link to the resource by the ctkg property, by SPARQL. */
+    private static long linking(String property, String resource, String cls) throws Exception {
+        return Long.parseLong(SparqlHttp.select(server.sparqlUrl(), "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s <https://w3id.org/ctkg/ontology#" + property + "> <"
+                + BASE + resource + "> ; a <https://w3id.org/ctkg/ontology#" + cls + "> }").get(0).get(0).replaceAll("\"|\\^\\^.*", ""));
+    }
+
+    /** How many instances a class page lists, over all its pages. */
+    private static long listed(String href) throws Exception {
+        long n = 0;
+        String base = href.substring(0, href.indexOf('?'));
+        for (String next = href; next != null; ) {
+            String view = page(next);
+            n += Pattern.compile("<li><a href=").matcher(view).results().count();
+            Matcher more = NEXT.matcher(view);
+            next = more.find() ? base + more.group(1).replace("&amp;", "&") : null;
+        }
+        return n;
+    }
+
     private static String iri(String href) {
         return href.startsWith("/") ? BASE + href.substring(1).replace("%23", "#") : href;
     }
@@ -92,12 +111,12 @@ class HubPictureTest extends CuratedServerTest {
     @Test
     void thePalermoProtocolsStatusRecordsAreOneNodeLinkingToThemAll() throws Exception {
         String svg = picture(page("/id/instrument/palermo-protocol.html"));
-        long records = Long.parseLong(SparqlHttp.select(server.sparqlUrl(), "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s <https://w3id.org/ctkg/ontology#instrument> "
-                + "<https://w3id.org/ctkg/id/instrument/palermo-protocol> ; a <https://w3id.org/ctkg/ontology#TreatyStatus> }").get(0).get(0).replaceAll("\"|\\^\\^.*", ""));
+        long records = linking("instrument", "id/instrument/palermo-protocol", "TreatyStatus");
         assertTrue(records > 100);
         Matcher group = Pattern.compile("<a href=\"([^\"]+)\"><g class=\"node left group\"><title>" + records + " treaty status records</title>").matcher(svg);
         assertTrue(group.find(), svg);
         assertTrue(group.group(1).startsWith("/classes/TreatyStatus?to="), group.group(1));
+        assertEquals(records, listed(group.group(1).replace("&amp;", "&")), "the class page lists exactly the group's links");
         assertEquals(0, Pattern.compile("<title>[^<]*Palermo Protocol status \\(DOL").matcher(svg).results().count(), "no record drawn on its own");
         assertEveryLinkReachable("/id/instrument/palermo-protocol.html", BASE + "id/instrument/palermo-protocol");
     }
@@ -105,8 +124,11 @@ class HubPictureTest extends CuratedServerTest {
     @Test
     void mexicosPlacementsGoToItsTimelineAndItsGoodsToTheirList() throws Exception {
         String svg = picture(page("/id/country/mex.html"));
-        assertTrue(svg.contains("<a href=\"#tip-tiers\"><g class=\"node left group\"><title>15 TIP tier placements</title>"), svg);
-        assertTrue(svg.contains("<g class=\"node left group\"><title>11 goods findings</title>"), svg);
+        long placements = linking("country", "id/country/mex", "TierPlacement"), findings = linking("country", "id/country/mex", "GoodsFinding");
+        assertTrue(svg.contains("<a href=\"#tip-tiers\"><g class=\"node left group\"><title>" + placements + " TIP tier placements</title>"), svg);
+        Matcher goods = Pattern.compile("<a href=\"([^\"]+)\"><g class=\"node left group\"><title>" + findings + " goods findings</title>").matcher(svg);
+        assertTrue(goods.find(), svg);
+        assertEquals(findings, listed(goods.group(1).replace("&amp;", "&")), "its list holds Mexico's goods findings, and no other country's");
         assertEveryLinkReachable("/id/country/mex.html", BASE + "id/country/mex");
     }
 

@@ -112,6 +112,29 @@ class DossierTest extends CuratedServerTest {
         assertTrue(curated.contains("— from <a href=\"/graph/tcr-2021-strategic-threat\">"), curated);
     }
 
+    @Test
+    void aWriteToTheStoreIsSeenByTheNextPageAlthoughThePagesFactsAreReadOncePerState() throws Exception {
+        var dsg = server.dataset();
+        var graph = org.ctkg.ontology.Ids.graph("us-tip-tiers");
+        var placement = org.ctkg.ontology.Ids.id("tip-placement", "mex-2012");
+        var tier = org.apache.jena.graph.NodeFactory.createURI(org.ctkg.ontology.CTKG.NS + "tier");
+        assertTrue(page("/id/country/mex.html").contains("<title>2012: Tier 2</title>"));
+        try {
+            org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+                dsg.delete(graph, placement, tier, Tier.TIER_2.iri());
+                dsg.add(graph, placement, tier, Tier.TIER_3.iri());
+            });
+            assertTrue(page("/id/country/mex.html").contains("<title>2012: Tier 3</title>"), "the timeline follows the write");
+            assertTrue(page("/map/tip-tiers?year=2012").contains("<title>Mexico: Tier 3 (2012)</title>"), "and so does the map");
+        } finally {
+            org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+                dsg.delete(graph, placement, tier, Tier.TIER_3.iri());
+                dsg.add(graph, placement, tier, Tier.TIER_2.iri());
+            });
+        }
+        assertTrue(page("/id/country/mex.html").contains("<title>2012: Tier 2</title>"));
+    }
+
     private static Tier tier(String label) {
         for (Tier t : Tier.values())
             if (t.label().equals(label))
