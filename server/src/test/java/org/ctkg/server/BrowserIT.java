@@ -160,7 +160,7 @@ class BrowserIT {
         assertTrue(map.isDisplayed() && map.getSize().getWidth() > 600, "the map renders");
         assertTrue(map.findElements(By.cssSelector("path.country")).size() > 150, "with the countries");
         assertEverythingFromThisServer();
-        browser.manage().window().setSize(new Dimension(1100, 800));
+        browser.manage().window().setSize(new Dimension(1100, 940));
         screenshot("tier-map.png");
         map.findElement(By.cssSelector("a[href='/id/country/mex']")).click();
         awaitHeading("Mexico");

@@ -33,6 +33,8 @@ final class ResourceDescription {
     final Map<Node, String> labels = new HashMap<>();
     /** The class of each resource it links to or that links to it (a ctkg class first), by which the picture groups them. */
     private final Map<Node, Node> types = new HashMap<>();
+    /** Their classes' labels, kept apart from {@link #labels}: the documents label only what their statements mention. */
+    private final Map<Node, String> typeLabels = new HashMap<>();
     boolean truncated;
 
     private ResourceDescription(Node resource) {
@@ -101,14 +103,21 @@ final class ResourceDescription {
         return g;
     }
 
-    /** The label of a node: rdfs:label or skos:prefLabel (English first), else null. */
+    /** The label of a node (or of a linked resource's class): rdfs:label or skos:prefLabel (English first), else null. */
     String labelOf(Node n) {
-        return labels.get(n);
+        String l = labels.get(n);
+        return l != null ? l : typeLabels.get(n);
     }
 
     private void label(Graph g, Node n) {
         if (!n.isURI() || labels.containsKey(n))
             return;
+        String best = bestLabel(g, n);
+        if (best != null)
+            labels.put(n, best);
+    }
+
+    private static String bestLabel(Graph g, Node n) {
         String best = null;
         for (Node p : new Node[] {RDFS.Nodes.label, SKOS_PREF_LABEL}) {
             var it = g.find(n, p, Node.ANY);
@@ -122,8 +131,7 @@ final class ResourceDescription {
             if (best != null)
                 break;
         }
-        if (best != null)
-            labels.put(n, best);
+        return best;
     }
 
     /** The class of a linked resource, or null if it has none. */
@@ -143,7 +151,9 @@ final class ResourceDescription {
         }
         if (best != null) {
             types.put(n, best);
-            label(g, best);
+            String label = typeLabels.containsKey(best) ? null : bestLabel(g, best);
+            if (label != null)
+                typeLabels.put(best, label);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.ctkg.server.views;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.ctkg.ontology.Ids;
@@ -31,8 +34,8 @@ public record Dossier(String country, Timeline timeline, List<Placement> placeme
     /** A treaty status record: party or not, as of when, per which source and row. */
     public record Status(Link record, Boolean party, String year, Link source, String row) {}
 
-    /** A claim, recommendation or crime, what links it to the country ({@code via}, null when it names the country itself), and its source graph. */
-    public record Mentioned(Link item, Link via, Link source) {}
+    /** A claim, recommendation or crime, the actors or claims that link it to the country ({@code via}: none when it names the country itself), and its source graph. */
+    public record Mentioned(Link item, List<Link> via, Link source) {}
 
     /** Claims, recommendations or crimes of the curated graph, under their heading. */
     public record Curated(String heading, List<Mentioned> items) {}
@@ -67,9 +70,18 @@ public record Dossier(String country, Timeline timeline, List<Placement> placeme
                 new Curated("Recommendations", mentioned(mentions, Kind.RECOMMENDATION, links)), new Curated("Crimes", mentioned(mentions, Kind.CRIME, links))));
     }
 
+    /** One entry per item and source graph, with every link it has to the country. */
     private static List<Mentioned> mentioned(List<Mention> mentions, Kind kind, Links links) {
-        return mentions.stream().filter(m -> m.kind() == kind)
-                .map(m -> new Mentioned(links.of(m.item()), m.via() == null ? null : links.of(m.via()), links.of(m.graph()))).distinct().toList();
+        Map<List<Node>, List<Link>> via = new LinkedHashMap<>();
+        for (Mention m : mentions)
+            if (m.kind() == kind) {
+                List<Link> through = via.computeIfAbsent(List.of(m.item(), m.graph()), k -> new ArrayList<>());
+                if (m.via() != null && !through.contains(links.of(m.via())))
+                    through.add(links.of(m.via()));
+            }
+        List<Mentioned> out = new ArrayList<>();
+        via.forEach((key, through) -> out.add(new Mentioned(links.of(key.get(0)), through, links.of(key.get(1)))));
+        return out;
     }
 
     /** How a dossier names and links the nodes of the facts. */
