@@ -62,12 +62,12 @@ final class ResourceDescription {
             d.label(union, q.getPredicate());
             d.label(union, q.getObject());
             d.label(union, q.getGraph());
-            d.type(union, q.getObject());
+            d.type(dsg, q.getObject());
         }
         for (Quad q : d.incoming) {
             d.label(union, q.getSubject());
             d.label(union, q.getPredicate());
-            d.type(union, q.getSubject());
+            d.type(dsg, q.getSubject());
         }
         d.label(union, resource);
         return d;
@@ -139,11 +139,12 @@ final class ResourceDescription {
         return types.get(n);
     }
 
-    private void type(Graph g, Node n) {
+    /** Reads the quads, not the union graph: a type stated in several graphs needs no merging here. */
+    private void type(DatasetGraph dsg, Node n) {
         if (!n.isURI() || types.containsKey(n))
             return;
         Node best = null;
-        var it = g.find(n, org.apache.jena.vocabulary.RDF.Nodes.type, Node.ANY);
+        var it = dsg.find(Node.ANY, n, org.apache.jena.vocabulary.RDF.Nodes.type, Node.ANY);
         while (it.hasNext()) {
             Node t = it.next().getObject();
             if (t.isURI() && (best == null || t.getURI().startsWith(CTKG.NS) && !best.getURI().startsWith(CTKG.NS)))
@@ -151,7 +152,7 @@ final class ResourceDescription {
         }
         if (best != null) {
             types.put(n, best);
-            String label = typeLabels.containsKey(best) ? null : bestLabel(g, best);
+            String label = typeLabels.containsKey(best) ? null : bestLabel(dsg.getUnionGraph(), best);
             if (label != null)
                 typeLabels.put(best, label);
         }
