@@ -5,7 +5,8 @@
 #   2. serve the ctkg store with ctkg and a copy of it with plain Fuseki main, and time the analyst
 #      query mix (bench/mix/*.rq, one request at a time) on both: p50 and p99, result counts compared;
 #   3. time pages on ctkg: resource pages (a case record, and two hubs that thousands of records link
-#      to), the home page (counts by class) and the first page of the case-record class;
+#      to, one of them Mexico's page with its dossier), the home page (counts by class), the first page
+#      of the case-record class and the 2012 TIP tier map;
 # then draw the growth as docs/img/scale.svg.
 #
 #   bench/scale.sh [SIZES...]          # default: 100000 1000000 10000000 (about 25 minutes)
@@ -52,7 +53,7 @@ for n in "${sizes[@]}"; do
   java "$here/QueryMix.java" queries "$n" ctkg "http://127.0.0.1:3081/ctkg/sparql" "$here/mix" ctkg "$runs" "$budget" | tee -a "$out/queries.md" >&2
   java "$here/QueryMix.java" queries "$n" "plain Fuseki" "http://127.0.0.1:3082/ctkg/sparql" "$here/mix" fuseki "$runs" "$budget" | tee -a "$out/queries.md" >&2
   java "$here/QueryMix.java" pages "$n" ctkg "http://127.0.0.1:3081" "$runs" "$budget" \
-       /id/case/s42-1234 /id/country/mex /id/crime/forced-labour / /classes/CaseRecord | tee -a "$out/pages.md" >&2
+       /id/case/s42-1234 /id/country/mex /id/crime/forced-labour / /classes/CaseRecord "/map/tip-tiers?year=2012" | tee -a "$out/pages.md" >&2
   kill "${pids[@]}" 2> /dev/null || true; wait "${pids[@]}" 2> /dev/null || true; pids=()
   rm -rf "$work/s-ctkg" "$work/s-fuseki"
 done

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -118,6 +122,72 @@ class BrowserIT {
         awaitHeading("Expand the US National Action Plan against forced labour");
         follow("CFR special report on human trafficking (Bigio and Vogelstein, 2021)");
         awaitHeading("CFR special report on human trafficking (Bigio and Vogelstein, 2021)");
+    }
+
+    /** Every resource the page loaded came from this server (CSP would block others, and log it). */
+    private static void assertEverythingFromThisServer() {
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href])");
+        assertTrue(loaded.size() > 1, "the page loaded its style sheet: " + loaded);
+        for (String url : loaded)
+            assertTrue(url.startsWith(server.baseUrl() + "/"), "loaded from elsewhere: " + url);
+    }
+
+    /** Saves what the browser shows: into target/screenshots, or the folder -Dctkg.screenshots names (docs/img for the README). */
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("ctkg.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aCountryDossierAndTheTierMapRenderFromThisServerAlone() throws Exception {
+        browser.manage().window().setSize(new Dimension(1100, 1250));
+        browser.get(server.baseUrl() + "/id/country/mex.html");
+        awaitHeading("Mexico");
+        var timeline = browser.findElement(By.cssSelector("svg.timeline"));
+        assertTrue(timeline.isDisplayed() && timeline.getSize().getWidth() > 300, "the timeline renders");
+        assertEquals(15, timeline.findElements(By.cssSelector("circle.mark")).size(), "a mark per year");
+        assertEverythingFromThisServer();
+        screenshot("dossier.png");
+
+        follow("all countries on a map");
+        awaitHeading("TIP tier placements, 2015");
+        follow("2012");
+        awaitHeading("TIP tier placements, 2012");
+        var map = browser.findElement(By.cssSelector("svg.worldmap"));
+        assertTrue(map.isDisplayed() && map.getSize().getWidth() > 600, "the map renders");
+        assertTrue(map.findElements(By.cssSelector("path.country")).size() > 150, "with the countries");
+        assertEverythingFromThisServer();
+        browser.manage().window().setSize(new Dimension(1100, 940));
+        screenshot("tier-map.png");
+        map.findElement(By.cssSelector("a[href='/id/country/mex']")).click();
+        awaitHeading("Mexico");
+    }
+
+    @Test
+    void theLabelsOfAHubsPictureDoNotOverlap() {
+        for (String path : new String[] {"/id/instrument/palermo-protocol.html", "/id/country/mex.html", "/id/report/us-tip-report-2012.html",
+                "/id/organization/us-congress.html", "/id/country/usa.html"}) {
+            browser.get(server.baseUrl() + path);
+            @SuppressWarnings("unchecked")
+            List<List<Object>> boxes = (List<List<Object>>) ((JavascriptExecutor) browser).executeScript(
+                    "return Array.from(document.querySelectorAll('svg.neighbourhood text')).map(t => { const r = t.getBoundingClientRect();"
+                    + " return [r.left, r.top, r.right, r.bottom, t.textContent]; })");
+            assertTrue(boxes.size() > 4, path + ": " + boxes);
+            for (int i = 0; i < boxes.size(); i++)
+                for (int j = i + 1; j < boxes.size(); j++) {
+                    List<Object> a = boxes.get(i), b = boxes.get(j);
+                    boolean apart = n(a.get(2)) <= n(b.get(0)) + 0.5 || n(b.get(2)) <= n(a.get(0)) + 0.5
+                            || n(a.get(3)) <= n(b.get(1)) + 0.5 || n(b.get(3)) <= n(a.get(1)) + 0.5;
+                    assertTrue(apart, path + ": '" + a.get(4) + "' overlaps '" + b.get(4) + "'");
+                }
+        }
+    }
+
+    private static double n(Object o) {
+        return ((Number) o).doubleValue();
     }
 
     @Test

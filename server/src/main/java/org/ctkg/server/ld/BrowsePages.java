@@ -2,15 +2,18 @@ package org.ctkg.server.ld;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -27,7 +30,9 @@ import org.ctkg.server.web.UntilWritten;
  * points, a search box, example questions), class pages ({@code /classes/{name}}, instances by
  * label, paginated) and full-text search over labels and descriptions ({@code /search?q=},
  * Lucene through jena-text, ranked). Queries bind user input as values
- * (ParameterizedSparqlString), never by pasting text.
+ * (substituted into the parsed query), never by pasting text. A class page can list only the
+ * instances linked to or from one resource by one property ({@code ?to=IRI&by=IRI}, {@code ?from=…}):
+ * what a group of the neighbourhood picture stands for.
  */
 public final class BrowsePages extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -56,8 +61,27 @@ public final class BrowsePages extends HttpServlet {
     /** A class of the ontology with its label and how many resources have it as their type. */
     record ClassCount(String local, String label, String count) {}
 
-    /** A page of a class's instances; {@code sorted}: by label, else in the store's order; {@code more}: a next page exists. */
-    record ClassPage(String title, String local, boolean sorted, List<Link> items, int page, boolean more) {}
+    /**
+     * A page of a class's instances; {@code sorted}: by label, else in the store's order; {@code more}: a next page exists;
+     * {@code links}: only the instances that link to a resource by a property, or that it links to (null: all).
+     */
+    record ClassPage(String title, String local, boolean sorted, List<Link> items, int page, boolean more, Links links) {
+        /** The query string that keeps the selection across pages ({@code to=…&by=…&}), empty for none. */
+        String selection() {
+            return links == null ? "" : links.query();
+        }
+    }
+
+    /** The instances linked to or from one resource by one property (a neighbourhood picture's group). */
+    record Links(Node resource, Node property, boolean incoming, Link resourceLink, Link propertyLink) {
+        String query() {
+            return (incoming ? "to=" : "from=") + encode(resource.getURI()) + "&by=" + encode(property.getURI()) + "&";
+        }
+
+        private static String encode(String iri) {
+            return java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     /** The search page; {@code hits} null when the text is too short to search. */
     record SearchPage(String text, List<Link> hits) {}
@@ -71,7 +95,19 @@ public final class BrowsePages extends HttpServlet {
         } else if (path.equals("/search")) {
             Pages.send(resp, 200, "search.jte", search(req.getParameter("q")));
         } else if (path.startsWith("/classes/") && path.substring(9).matches("[A-Za-z][A-Za-z0-9]*")) {
-            Pages.send(resp, 200, "classes.jte", classPage(path.substring(9), page(req.getParameter("page"))));
+            String to = req.getParameter("to"), from = req.getParameter("from"), by = req.getParameter("by");
+            if (to == null && from == null && by == null) {
+                Pages.send(resp, 200, "classes.jte", classPage(path.substring(9), page(req.getParameter("page")), null));
+                return;
+            }
+            Node resource = iri(to != null ? to : from), property = iri(by);
+            if (resource == null || property == null || (to != null && from != null)) {
+                Pages.send(resp, 400, "refusal.jte", new Refusal("Not a selection of links", "Select links with by=PROPERTY and either to=IRI or from=IRI, "
+                        + "each an absolute IRI.", Link.of("all instances", path)));
+                return;
+            }
+            Links links = new Links(resource, property, to != null, link(resource.getURI(), label(resource)), link(property.getURI(), label(property)));
+            Pages.send(resp, 200, "classes.jte", classPage(path.substring(9), page(req.getParameter("page")), links));
         } else {
             resp.sendError(404, "No such page");
         }
@@ -83,7 +119,7 @@ public final class BrowsePages extends HttpServlet {
      */
     private List<String[]> classCounts() {
         return classCounts.get(null, () -> rows("SELECT ?c ?label (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c . ?c rdfs:label ?label . "
-                + "FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } GROUP BY ?c ?label ORDER BY DESC(?n) ?label", null, "c", "label", "n"));
+                + "FILTER(STRSTARTS(STR(?c), STR(ctkg:))) } GROUP BY ?c ?label ORDER BY DESC(?n) ?label", Map.of(), "c", "label", "n"));
     }
 
     /** How many resources have the class itself as a type (from the cached counts), 0 if none. */
@@ -94,16 +130,38 @@ public final class BrowsePages extends HttpServlet {
         return 0;
     }
 
-    private ClassPage classPage(String local, int page) {
-        String cls = CTKG + local;
-        List<String[]> label = rows("SELECT ?label { ?c rdfs:label ?label } LIMIT 1", new String[] {"c", cls}, "label");
+    private ClassPage classPage(String local, int page, Links selection) {
+        Node cls = NodeFactory.createURI(CTKG + local);
+        String label = label(cls);
         // Sorting by label means reading every instance: fine for the curated classes, not for a
         // million case records, which are listed in the store's order instead.
-        boolean sorted = instances(cls) <= MAX_SORTED;
-        List<String[]> items = rows("SELECT DISTINCT ?s ?label { ?s a/rdfs:subClassOf* ?c . OPTIONAL { ?s rdfs:label ?l } BIND(COALESCE(?l, STR(?s)) AS ?label) } "
-                + (sorted ? "ORDER BY ?label ?s " : "") + "LIMIT " + (PAGE + 1) + " OFFSET " + (page * PAGE), new String[] {"c", cls}, "s", "label");
+        boolean sorted = instances(cls.getURI()) <= MAX_SORTED;
+        Map<String, Node> bind = new HashMap<>(Map.of("c", cls));
+        String linked = "";
+        if (selection != null) {
+            bind.put("by", selection.property());
+            bind.put("r", selection.resource());
+            linked = selection.incoming() ? "?s ?by ?r . " : "?r ?by ?s . ";
+        }
+        List<String[]> items = rows("SELECT DISTINCT ?s ?label { " + linked + "?s a/rdfs:subClassOf* ?c . OPTIONAL { ?s rdfs:label ?l } BIND(COALESCE(?l, STR(?s)) AS ?label) } "
+                + (sorted ? "ORDER BY ?label ?s " : "") + "LIMIT " + (PAGE + 1) + " OFFSET " + (page * PAGE), bind, "s", "label");
         List<Link> links = items.stream().limit(PAGE).map(item -> link(item[0], item[1])).toList();
-        return new ClassPage(label.isEmpty() ? local : label.get(0)[0], local, sorted, links, page, items.size() > PAGE);
+        return new ClassPage(label == null ? local : label, local, sorted, links, page, items.size() > PAGE, selection);
+    }
+
+    /** The node's rdfs:label, or null. */
+    private String label(Node n) {
+        List<String[]> label = rows("SELECT ?label { ?x rdfs:label ?label } LIMIT 1", Map.of("x", n), "label");
+        return label.isEmpty() ? null : label.get(0)[0];
+    }
+
+    /** The IRI as a node, or null when it is not an absolute IRI. */
+    private static Node iri(String iri) {
+        try {
+            return iri != null && org.apache.jena.irix.IRIx.create(iri).isReference() ? NodeFactory.createURI(iri) : null;
+        } catch (org.apache.jena.irix.IRIException e) {
+            return null;
+        }
     }
 
     private SearchPage search(String q) {
@@ -122,21 +180,16 @@ public final class BrowsePages extends HttpServlet {
     }
 
     /**
-     * Runs a SELECT with one bound value: {@code bind} is {name, IRI} or {name, null, literal}.
-     * Returns the named columns' values as strings.
+     * Runs a SELECT with its variables bound to the nodes of {@code bind} (substituted into the
+     * parsed query, never pasted into its text). Returns the named columns' values as strings.
      */
-    private List<String[]> rows(String select, String[] bind, String... vars) {
-        ParameterizedSparqlString pss = new ParameterizedSparqlString(PREFIXES + select);
-        if (bind != null) {
-            if (bind[1] != null)
-                pss.setIri(bind[0], bind[1]);
-            else
-                pss.setLiteral(bind[0], bind[2]);
-        }
-        Query query = pss.asQuery();
+    private List<String[]> rows(String select, Map<String, Node> bind, String... vars) {
+        Query query = QueryFactory.create(PREFIXES + select);
         return Txn.calculateRead(dsg, () -> {
             List<String[]> out = new ArrayList<>();
-            try (QueryExec qe = QueryExec.dataset(dsg).query(query).timeout(10_000).build()) {
+            var builder = QueryExec.dataset(dsg).query(query);
+            bind.forEach(builder::substitution);
+            try (QueryExec qe = builder.timeout(10_000).build()) {
                 RowSet rs = qe.select();
                 while (rs.hasNext()) {
                     Binding row = rs.next();

@@ -4,14 +4,14 @@ package org.ctkg.server.ld;
  * Something a page names: its text, and where it links to ({@code href} null: shown as text).
  * A blank node has no name to show: {@link #BLANK_NODE} says so, in italics.
  */
-record Link(String text, String href, boolean blankNode) {
-    static final Link BLANK_NODE = new Link("(a blank node)", null, true);
+public record Link(String text, String href, boolean blankNode) {
+    public static final Link BLANK_NODE = new Link("(a blank node)", null, true);
 
-    static Link of(String text, String href) {
+    public static Link of(String text, String href) {
         return new Link(text, href, false);
     }
 
-    static Link text(String text) {
+    public static Link text(String text) {
         return new Link(text, null, false);
     }
 }

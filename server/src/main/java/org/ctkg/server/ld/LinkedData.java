@@ -18,6 +18,8 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.views.CountryFacts;
+import org.ctkg.server.views.Dossier;
 import org.ctkg.server.web.Responses;
 
 /**
@@ -58,9 +60,13 @@ public final class LinkedData extends HttpServlet {
     private final byte[] ontologyPage = OntologyPage.render();
     private final transient JsonLdContext context = JsonLdContext.ofCtkg();
 
-    public LinkedData(DatasetGraph dsg, Iris iris) {
+    private final transient CountryFacts countries;
+
+    /** {@code countries}: what a country's page shows as its dossier. */
+    public LinkedData(DatasetGraph dsg, Iris iris, CountryFacts countries) {
         this.dsg = dsg;
         this.iris = iris;
+        this.countries = countries;
     }
 
     /** Maps between the public base and this server's paths. */
@@ -71,7 +77,7 @@ public final class LinkedData extends HttpServlet {
         }
 
         /** Where a link to the IRI should go: this server's page for ctkg's IRIs, the IRI for other web IRIs, null otherwise. */
-        String localHref(String iri) {
+        public String localHref(String iri) {
             if (iri.startsWith(publicBase))
                 return "/" + iri.substring(publicBase.length()).replace("#", "%23");
             if (iri.startsWith("http://") || iri.startsWith("https://"))
@@ -126,7 +132,7 @@ public final class LinkedData extends HttpServlet {
             return;
         }
         if (format.equals("html")) {
-            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base));
+            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(countries.now(), r, iris)));
             return;
         }
         Graph g = d.asGraph();

@@ -7,23 +7,30 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.server.search.SearchIndex;
+import org.ctkg.server.views.CountryFacts;
+import org.ctkg.server.views.TierMapPage;
 
 /**
  * The linked-data pages as a Fuseki module: every IRI ctkg mints answers as a page for people and
  * as RDF for machines ({@code /id/…}, {@code /graph/…}, {@code /ontology}, the JSON-LD context), and
- * the pages to browse by ({@code /} home, {@code /classes/…}, {@code /search}).
+ * the pages to browse by ({@code /} home, {@code /classes/…}, {@code /search}), with the country
+ * dossiers and the world map of TIP tiers ({@code /map/tip-tiers}) drawn by {@code views}.
  */
 public final class LinkedDataModule implements FusekiModule {
     private static final String[] ONTOLOGY_SUFFIXES = {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"};
 
     private final LinkedData linkedData;
     private final BrowsePages browse;
+    private final TierMapPage tierMap;
 
     /** Pages of the served dataset, for IRIs under {@code publicBase}, searched through {@code search}. */
     public LinkedDataModule(DatasetGraph served, SearchIndex search, String publicBase) {
         LinkedData.Iris iris = new LinkedData.Iris(publicBase);
-        this.linkedData = new LinkedData(served, iris);
+        // The facts of the country dossiers and the tier map, read once per store state for both.
+        CountryFacts countries = new CountryFacts(served);
+        this.linkedData = new LinkedData(served, iris, countries);
         this.browse = new BrowsePages(search, iris);
+        this.tierMap = new TierMapPage(countries, iris);
     }
 
     @Override
@@ -38,6 +45,7 @@ public final class LinkedDataModule implements FusekiModule {
                .addServlet(LinkedData.CONTEXT_PATH, linkedData)
                .addServlet("/search", browse)
                .addServlet("/classes/*", browse)
+               .addServlet("/map/*", tierMap)
                .addServlet("", browse);
         for (String suffix : ONTOLOGY_SUFFIXES)
             builder.addServlet("/ontology" + suffix, linkedData);

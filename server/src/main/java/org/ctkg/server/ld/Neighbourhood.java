@@ -1,5 +1,7 @@
 package org.ctkg.server.ld;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,73 +11,153 @@ import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
+import org.ctkg.ontology.CTKG;
+import org.ctkg.server.views.FullerViews;
 
 /**
  * The neighbourhood of a resource, drawn on the server as SVG ({@code neighbourhood.jte}): the
- * resource in the middle, the resources it links to and that link to it on a circle around it,
+ * resource in the middle, what links to it in a column on the left, what it links to on the right,
  * each edge labelled with its property; every node is a link to its page. Literals and types are
- * left out (the page lists them); at most {@value #MAX_NODES} neighbours are drawn. No script,
+ * left out (the page lists them). A column holds at most {@value #PER_SIDE} nodes: when there are
+ * more, the largest group of links of one property to resources of one class is drawn as one node
+ * ("136 treaty status records") that links to the fuller view of them all ({@link FullerViews}: the
+ * map, the dossier, the class page filtered to these links), until the column fits. No script,
  * nothing fetched. This class places the nodes; the template draws them.
  *
  * @param dots the neighbours, then the resource itself (drawn last, on top)
- * @param total how many linked resources there are, drawn or not
+ * @param shown how many linked resources the nodes stand for (a group for all its members)
+ * @param total how many linked resources there are
  */
-record Neighbourhood(List<Edge> edges, List<Dot> dots, int total) {
-    static final int MAX_NODES = 24;
+record Neighbourhood(int height, List<Edge> edges, List<Dot> dots, int shown, int total) {
+    static final int PER_SIDE = 10;
     static final int WIDTH = 900;
-    static final int HEIGHT = 640;
+    private static final int ROW = 36, PAD = 40, LEFT_X = 230, RIGHT_X = 670;
 
-    /** An arrow between the centre and a neighbour, with the property (or properties) it stands for. */
-    record Edge(long x1, long y1, long x2, long y2, long labelX, long labelY, String label) {}
+    /** A curve between the centre and a neighbour ({@code d}), with the property (or properties) it stands for. */
+    record Edge(String d, long labelX, long labelY, boolean outgoing, String label, String title) {}
 
-    /** A resource drawn as a circle with its (shortened) label; {@code href} null: not a link. */
-    record Dot(long x, long y, int radius, long textY, String text, String title, String href, boolean centre) {}
+    /** A resource (or a group) drawn as a circle with its (shortened) label; {@code href} null: not a link; {@code side}: left, right or centre. */
+    record Dot(long x, long y, int radius, long textX, long textY, String side, String text, String title, String href, boolean group) {}
 
-    /** How many neighbours are drawn. */
-    int shown() {
-        return dots.size() - 1;
-    }
+    /** A neighbour, or a group of neighbours linked by one property, as one entry of a column. */
+    private record Entry(Node node, List<String> properties, Node property, Node type, int members) {}
 
     /** The picture, or null when the resource has no linked resources. */
     static Neighbourhood of(ResourceDescription d, LinkedData.Iris iris, Function<Node, String> label) {
-        Map<Node, List<String>> neighbours = new LinkedHashMap<>();
-        Map<Node, Boolean> outgoing = new LinkedHashMap<>();
+        Map<Node, Entry> right = new LinkedHashMap<>(), left = new LinkedHashMap<>();
         for (Quad q : d.outgoing) {
             if (q.getObject().isURI() && !q.getPredicate().equals(RDF.Nodes.type) && !q.getObject().equals(d.resource))
-                add(neighbours, outgoing, q.getObject(), label.apply(q.getPredicate()), true);
+                add(right, q.getObject(), q.getPredicate(), label, d);
         }
         for (Quad q : d.incoming) {
-            if (q.getSubject().isURI() && !q.getSubject().equals(d.resource))
-                add(neighbours, outgoing, q.getSubject(), label.apply(q.getPredicate()), false);
+            if (q.getSubject().isURI() && !q.getSubject().equals(d.resource) && !right.containsKey(q.getSubject()))
+                add(left, q.getSubject(), q.getPredicate(), label, d);
         }
-        if (neighbours.isEmpty())
+        int total = right.size() + left.size();
+        if (total == 0)
             return null;
-        List<Node> nodes = new ArrayList<>(neighbours.keySet()).subList(0, Math.min(MAX_NODES, neighbours.size()));
-        double cx = WIDTH / 2.0, cy = HEIGHT / 2.0, r = Math.min(WIDTH, HEIGHT) / 2.0 - 70;
+        List<Entry> rightColumn = fit(right, d, true), leftColumn = fit(left, d, false);
+        int rows = Math.max(Math.max(rightColumn.size(), leftColumn.size()), 1);
+        int height = rows * ROW + 2 * PAD;
+        double cx = WIDTH / 2.0, cy = height / 2.0;
         List<Edge> edges = new ArrayList<>();
         List<Dot> dots = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            double a = 2 * Math.PI * i / nodes.size() - Math.PI / 2;
-            double x = cx + r * Math.cos(a), y = cy + r * Math.sin(a);
-            boolean out = outgoing.get(n);
-            edges.add(new Edge(Math.round(out ? cx : x), Math.round(out ? cy : y), Math.round(out ? x : cx), Math.round(out ? y : cy),
-                    Math.round((cx + x) / 2), Math.round((cy + y) / 2), shorten(String.join(", ", neighbours.get(n)), 40)));
-            dots.add(dot(x, y, label.apply(n), iris.localHref(n.getURI()), false));
+        int shown = 0;
+        for (boolean out : new boolean[] {false, true}) {
+            List<Entry> column = out ? rightColumn : leftColumn;
+            double x = out ? RIGHT_X : LEFT_X;
+            for (int i = 0; i < column.size(); i++) {
+                Entry e = column.get(i);
+                double y = cy + (i - (column.size() - 1) / 2.0) * ROW;
+                double mx = (cx + x) / 2;
+                String curve = out ? "M%d,%d C%d,%d %d,%d %d,%d".formatted(r(cx), r(cy), r(mx), r(cy), r(mx), r(y), r(x), r(y))
+                                   : "M%d,%d C%d,%d %d,%d %d,%d".formatted(r(x), r(y), r(mx), r(y), r(mx), r(cy), r(cx), r(cy));
+                String property = String.join(", ", e.properties());
+                edges.add(new Edge(curve, r(out ? x - 14 : x + 14), r(y - 5), out, shorten(property, 18), property));
+                String text = e.members() > 1 ? e.members() + (d.truncated ? " or more " : " ") + plural(e.type() == null ? "resource" : label.apply(e.type()))
+                                              : label.apply(e.node());
+                String href = e.members() > 1 ? fullerView(d, e, !out, iris) : iris.localHref(e.node().getURI());
+                dots.add(new Dot(r(x), r(y), e.members() > 1 ? 11 : 9, r(out ? x + 14 : x - 14), r(y + 4), out ? "right" : "left", shorten(text, 30), text, href,
+                        e.members() > 1));
+                shown += e.members();
+            }
         }
-        dots.add(dot(cx, cy, label.apply(d.resource), null, true));
-        return new Neighbourhood(edges, dots, neighbours.size());
+        String centre = label.apply(d.resource);
+        dots.add(new Dot(r(cx), r(cy), 14, r(cx), r(cy + 30), "centre", shorten(centre, 22), centre, null, false));
+        return new Neighbourhood(height, edges, dots, shown, total);
     }
 
-    private static Dot dot(double x, double y, String label, String href, boolean centre) {
-        return new Dot(Math.round(x), Math.round(y), centre ? 14 : 9, Math.round(y + (centre ? 30 : 24)), shorten(label, 34), label, href, centre);
+    /**
+     * The column's entries, at most {@value #PER_SIDE}: while there are more, the largest group of
+     * neighbours reached by one property and of one class becomes one entry. If the column still
+     * has too many (all different properties or classes), the last entries are left out.
+     */
+    private static List<Entry> fit(Map<Node, Entry> side, ResourceDescription d, boolean out) {
+        List<Entry> entries = new ArrayList<>(side.values());
+        while (entries.size() > PER_SIDE) {
+            Map<List<Node>, Integer> sizes = new LinkedHashMap<>();
+            for (Entry e : entries)
+                if (e.members() == 1 && e.type() != null)
+                    sizes.merge(List.of(e.property(), e.type()), 1, Integer::sum);
+            var largest = sizes.entrySet().stream().filter(s -> s.getValue() > 1).max(Map.Entry.comparingByValue());
+            if (largest.isEmpty())
+                return entries.subList(0, PER_SIDE);
+            List<Node> key = largest.get().getKey();
+            int at = -1;
+            List<Entry> kept = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.members() == 1 && key.equals(java.util.Arrays.asList(e.property(), e.type()))) {
+                    if (at < 0)
+                        at = kept.size();
+                } else {
+                    kept.add(e);
+                }
+            }
+            kept.add(at, new Entry(null, List.of(firstLabel(entries, key)), key.get(0), key.get(1), largest.get().getValue()));
+            entries = kept;
+        }
+        return entries;
     }
 
-    private static void add(Map<Node, List<String>> neighbours, Map<Node, Boolean> outgoing, Node n, String property, boolean out) {
-        List<String> props = neighbours.computeIfAbsent(n, k -> new ArrayList<>());
-        if (!props.contains(property))
-            props.add(property);
-        outgoing.putIfAbsent(n, out);
+    private static String firstLabel(List<Entry> entries, List<Node> key) {
+        return entries.stream().filter(e -> e.property().equals(key.get(0))).findFirst().map(e -> e.properties().get(0)).orElse("");
+    }
+
+    /** Where a group's node links to: a view made for such links, else the class page listing exactly these links. */
+    private static String fullerView(ResourceDescription d, Entry group, boolean incoming, LinkedData.Iris iris) {
+        String special = FullerViews.href(d.resource, d.outgoing, group.property(), group.type(), incoming);
+        if (special != null)
+            return special;
+        String cls = group.type().getURI();
+        if (!cls.startsWith(CTKG.NS))
+            return incoming ? "#incoming" : "#statements";
+        return "/classes/" + cls.substring(CTKG.NS.length()) + "?" + (incoming ? "to=" : "from=") + encode(d.resource.getURI()) + "&by=" + encode(group.property().getURI());
+    }
+
+    private static void add(Map<Node, Entry> side, Node n, Node property, Function<Node, String> label, ResourceDescription d) {
+        Entry e = side.get(n);
+        String name = label.apply(property);
+        if (e == null)
+            side.put(n, new Entry(n, new ArrayList<>(List.of(name)), property, d.typeOf(n), 1));
+        else if (!e.properties().contains(name))
+            e.properties().add(name);
+    }
+
+    /** "treaty status record" → "treaty status records", "country" → "countries". */
+    static String plural(String noun) {
+        if (noun.matches(".*[^aeiou]y"))
+            return noun.substring(0, noun.length() - 1) + "ies";
+        if (noun.matches(".*(s|x|ch|sh)"))
+            return noun + "es";
+        return noun + "s";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static long r(double v) {
+        return Math.round(v);
     }
 
     private static String shorten(String s, int max) {

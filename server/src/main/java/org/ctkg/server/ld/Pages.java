@@ -15,21 +15,21 @@ import org.ctkg.server.web.Responses;
  * so every value they print is escaped for where it stands (element text, attribute, URL) and a
  * template that prints a value where it cannot be escaped does not build; no compiler runs here.
  */
-final class Pages {
+public final class Pages {
     private static final TemplateEngine ENGINE =
             TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(), Pages.class.getPackageName());
 
     private Pages() {}
 
     /** The page made by the template ({@code "resource.jte"}) from its one parameter. */
-    static byte[] render(String template, Object model) {
+    public static byte[] render(String template, Object model) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         ENGINE.render(template, model, out);
         return out.toByteArray();
     }
 
     /** Sends the page as the whole HTML response, with the status. */
-    static void send(HttpServletResponse resp, int status, String template, Object model) throws IOException {
+    public static void send(HttpServletResponse resp, int status, String template, Object model) throws IOException {
         send(resp, status, render(template, model));
     }
 

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.ctkg.ontology.CTKG;
 
 /**
  * What ctkg says about one resource, bounded: its statements (with the named graph, and so the
@@ -30,6 +31,10 @@ final class ResourceDescription {
     /** When the resource is a named graph: what that graph says about (the first of) its subjects. */
     final List<Node> graphSubjects = new ArrayList<>();
     final Map<Node, String> labels = new HashMap<>();
+    /** The class of each resource it links to or that links to it (a ctkg class first), by which the picture groups them. */
+    private final Map<Node, Node> types = new HashMap<>();
+    /** Their classes' labels, kept apart from {@link #labels}: the documents label only what their statements mention. */
+    private final Map<Node, String> typeLabels = new HashMap<>();
     boolean truncated;
 
     private ResourceDescription(Node resource) {
@@ -57,10 +62,12 @@ final class ResourceDescription {
             d.label(union, q.getPredicate());
             d.label(union, q.getObject());
             d.label(union, q.getGraph());
+            d.type(dsg, q.getObject());
         }
         for (Quad q : d.incoming) {
             d.label(union, q.getSubject());
             d.label(union, q.getPredicate());
+            d.type(dsg, q.getSubject());
         }
         d.label(union, resource);
         return d;
@@ -96,14 +103,21 @@ final class ResourceDescription {
         return g;
     }
 
-    /** The label of a node: rdfs:label or skos:prefLabel (English first), else null. */
+    /** The label of a node (or of a linked resource's class): rdfs:label or skos:prefLabel (English first), else null. */
     String labelOf(Node n) {
-        return labels.get(n);
+        String l = labels.get(n);
+        return l != null ? l : typeLabels.get(n);
     }
 
     private void label(Graph g, Node n) {
         if (!n.isURI() || labels.containsKey(n))
             return;
+        String best = bestLabel(g, n);
+        if (best != null)
+            labels.put(n, best);
+    }
+
+    private static String bestLabel(Graph g, Node n) {
         String best = null;
         for (Node p : new Node[] {RDFS.Nodes.label, SKOS_PREF_LABEL}) {
             var it = g.find(n, p, Node.ANY);
@@ -117,8 +131,31 @@ final class ResourceDescription {
             if (best != null)
                 break;
         }
-        if (best != null)
-            labels.put(n, best);
+        return best;
+    }
+
+    /** The class of a linked resource, or null if it has none. */
+    Node typeOf(Node n) {
+        return types.get(n);
+    }
+
+    /** Reads the quads, not the union graph: a type stated in several graphs needs no merging here. */
+    private void type(DatasetGraph dsg, Node n) {
+        if (!n.isURI() || types.containsKey(n))
+            return;
+        Node best = null;
+        var it = dsg.find(Node.ANY, n, org.apache.jena.vocabulary.RDF.Nodes.type, Node.ANY);
+        while (it.hasNext()) {
+            Node t = it.next().getObject();
+            if (t.isURI() && (best == null || t.getURI().startsWith(CTKG.NS) && !best.getURI().startsWith(CTKG.NS)))
+                best = t;
+        }
+        if (best != null) {
+            types.put(n, best);
+            String label = typeLabels.containsKey(best) ? null : bestLabel(dsg.getUnionGraph(), best);
+            if (label != null)
+                typeLabels.put(best, label);
+        }
     }
 
     /** Statements grouped by predicate, in first-seen order. */

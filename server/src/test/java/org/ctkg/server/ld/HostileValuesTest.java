@@ -64,6 +64,11 @@ class HostileValuesTest {
                 dsg.add(GRAPH, s, NodeFactory.createURI("http://purl.org/dc/terms/description"), NodeFactory.createLiteralString(HOSTILE.get(i)));
                 dsg.add(GRAPH, s, NodeFactory.createURI("https://schema.org/url"), NodeFactory.createURI("javascript:alert(" + i + ")"));
                 dsg.add(GRAPH, s, NodeFactory.createURI("https://w3id.org/ctkg/ontology#basedIn"), NodeFactory.createURI("https://w3id.org/ctkg/id/country/mex"));
+                // A claim about it, which Mexico's dossier lists (through the organisation)
+                Node claim = NodeFactory.createURI("https://w3id.org/ctkg/id/claim/hostile-" + i);
+                dsg.add(GRAPH, claim, RDF.Nodes.type, NodeFactory.createURI("https://w3id.org/ctkg/ontology#Claim"));
+                dsg.add(GRAPH, claim, RDFS.Nodes.label, NodeFactory.createLiteralLang("Zyxwv claim " + HOSTILE.get(i), "en"));
+                dsg.add(GRAPH, claim, NodeFactory.createURI("https://w3id.org/ctkg/ontology#about"), s);
             }
         });
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
@@ -107,7 +112,7 @@ class HostileValuesTest {
     void pagesAreMadeOnlyByEscapingTemplates() throws Exception {
         Pattern markupInJava = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*<(?:!|/?[a-zA-Z][a-zA-Z0-9]*[\\s>/])");   // a string with a tag in it
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main"))) {
-            List<java.nio.file.Path> sources = files.filter(f -> f.toString().endsWith(".jte") || f.toString().contains("/ld/") && f.toString().endsWith(".java")).toList();
+            List<java.nio.file.Path> sources = files.filter(f -> f.toString().endsWith(".jte") || (f.toString().contains("/ld/") || f.toString().contains("/views/")) && f.toString().endsWith(".java")).toList();
             assertTrue(sources.stream().anyMatch(f -> f.toString().endsWith("layout.jte")), "the templates are found: " + sources);
             for (java.nio.file.Path f : sources) {
                 String text = java.nio.file.Files.readString(f);
@@ -134,7 +139,10 @@ class HostileValuesTest {
         assertTrue(search.contains("Zyxwv"), "found by search");
         assertInert("search page", search);
         assertInert("graph page", page("/graph/hostile.html"));
-        assertInert("the country page, linked from all of them", page("/id/country/mex.html"));
+        String mexico = page("/id/country/mex.html");
+        assertInert("the country page, linked from all of them", mexico);
+        assertTrue(mexico.contains("<a href=\"/id/claim/hostile-0\">Zyxwv claim "), "its dossier lists the claims about them");
+        assertInert("the tier map", page("/map/tip-tiers?year=2012"));
         for (String q : HOSTILE)
             assertInert("search for " + q, page("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     }
