@@ -67,6 +67,26 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits for the interim answer {@code 100 Continue} to a request sent with
+     * {@code Expect: 100-continue}: the server sends it when the application first reads the body,
+     * so the request has then passed every filter before the servlet. Fails on any other answer.
+     */
+    public RawHttp awaitContinue() throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0)
+                break;
+            head.write(b);
+        }
+        String interim = head.toString(StandardCharsets.ISO_8859_1);
+        if (!interim.startsWith("HTTP/1.1 100"))
+            throw new IllegalStateException("expected 100 Continue, got: " + interim);
+        return this;
+    }
+
     /** Reads the whole answer, until the server closes the connection. */
     public Response read() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
