@@ -54,6 +54,20 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * A query whose body is still on its way, from {@code from}: in flight until the connection is
+     * closed. It asks for {@code 100 Continue}, which the server sends once the request has passed
+     * every filter (the query budget among them) and the query service reads its body.
+     */
+    public static RawHttp heldQuery(String from, int port, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder("POST /ctkg/sparql HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\nExpect: 100-continue\r\n");
+        for (String h : headers)
+            request.append(h).append("\r\n");
+        RawHttp held = connect(from, port);
+        return held.send(request.append("\r\n").toString()).awaitContinue().send("query=ASK");
+    }
+
     /** A query path: {@code /ctkg/sparql?query=…}, the query encoded. */
     public static String queryPath(String query) {
         return "/ctkg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);

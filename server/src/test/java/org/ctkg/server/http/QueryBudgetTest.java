@@ -67,20 +67,11 @@ class QueryBudgetTest {
         return r;
     }
 
-    /**
-     * Queries from this client whose bodies are still on their way: in flight, and so holding the
-     * client's slots, until the connections are closed. Each asks for {@code 100 Continue}, which
-     * the server sends once the query has passed the budget and Fuseki reads its body.
-     */
+    /** Queries from this client held in flight ({@link RawHttp#heldQuery}), and so holding its slots, until closed. */
     private static Held hold(int queries, String from, String... headers) throws Exception {
         Held held = new Held(new ArrayList<>());
-        for (int i = 0; i < queries; i++) {
-            StringBuilder request = new StringBuilder("POST /ctkg/sparql HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\nExpect: 100-continue\r\n");
-            for (String h : headers)
-                request.append(h).append("\r\n");
-            held.connections().add(RawHttp.connect(from, server.port()).send(request.append("\r\n").toString()).awaitContinue().send("query=ASK"));
-        }
+        for (int i = 0; i < queries; i++)
+            held.connections().add(RawHttp.heldQuery(from, server.port(), headers));
         return held;
     }
 
