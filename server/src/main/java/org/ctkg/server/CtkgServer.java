@@ -359,7 +359,7 @@ public final class CtkgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
                     .addEndpoint(Operation.GSP_R, "data");
-            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, allowed);
+            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, queryTimeoutMillis, allowed);
             QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
             if (limits.any())
                 protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
