@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.server.http.CappedQuery;
 import org.ctkg.testkit.Internals;
 import org.ctkg.testkit.RawHttp;
 import org.ctkg.testkit.SparqlHttp;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every write route (SPARQL Update as a body and as a form, Graph Store PUT, POST, DELETE and
@@ -99,6 +101,22 @@ class WriteRoutesTest {
         assertTrue(r.header("WWW-Authenticate") != null && r.header("WWW-Authenticate").startsWith("Basic realm="), "a challenge: " + r.raw());
         Internals.assertNone(r.body(), write + " with " + who);
         assertEquals(writableBefore, SparqlHttp.quads(writable.baseUrl() + "/ctkg/data"), "the data is unchanged");
+    }
+
+    /** Reads need no credentials: bad ones make a reader anonymous (and budgeted as such), not refused. */
+    @ParameterizedTest(name = "a query with {0}")
+    @ValueSource(strings = {"a wrong password", "not base64", "another scheme"})
+    void aReadWithBadCredentialsIsAnsweredAsAnonymous(String who) throws Exception {
+        String authorization = switch (who) {
+            case "a wrong password" -> basic("alice:guess");
+            case "not base64" -> "Basic %%%";
+            default -> "Bearer s3cret";
+        };
+        RawHttp.Response r = RawHttp.get("127.0.0.1", writable.port(), RawHttp.queryPath("SELECT ?s { ?s ?p ?o } LIMIT 200000"),
+                "Authorization: " + authorization);
+        assertEquals(200, r.status(), r.raw());
+        assertEquals(Long.toString(CtkgServer.Defaults.MAX_ROWS), r.header(CappedQuery.HEADER), "capped, as anonymous queries are");
+        Internals.assertNone(r.body().substring(0, Math.min(2000, r.body().length())), "the answer");
     }
 
     @ParameterizedTest(name = "{0} with {1}")
