@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bounded load test for a SPARQL endpoint on loopback: N clients for S seconds; with --mix,
  * one client in eight sends pathological queries (cross products, regex over every literal, deep
- * property paths) while the rest send cheap lookups. Prints one Markdown table row: cheap requests
- * per second, p50 and p99 latency of the cheap queries, errors by kind.
+ * property paths) while the rest send cheap lookups; with --greedy, that client in eight sends them
+ * on 8 connections at once, nonstop, waiting only as long as a 429's Retry-After says (with --flood,
+ * not even that: it sends again at once). Prints one
+ * Markdown table row: cheap requests per second, p50 and p99 latency of the cheap queries, errors
+ * (and 429s) by kind. Client c sends {@code X-Forwarded-For: 10.0.c/256.c%256}, so that a server
+ * trusting 127.0.0.1 as its proxy tells the clients apart (others ignore the header).
  *
- *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix LABEL
+ *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix|--greedy|--flood LABEL
  *
  * Run with the JDK's single-file launcher; it uses only the JDK. It stops by itself.
  */
@@ -37,11 +41,22 @@ public class QueryLoad {
         "SELECT (COUNT(*) AS ?n) WHERE { ?s (<http://www.w3.org/2000/01/rdf-schema#subClassOf>|!<urn:x>)* ?o }",
     };
 
+    /** What a client told to retry later does: waits that long (or to the end of the run). */
+    static void waitOut(String retryAfter, long end) {
+        try {
+            Thread.sleep(Math.max(0, Math.min(Long.parseLong(retryAfter.strip()) * 1000, (end - System.nanoTime()) / 1_000_000)));
+        } catch (NumberFormatException | InterruptedException e) {
+            // no wait
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int clients = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        boolean mix = args[3].equals("--mix");
+        boolean flood = args[3].equals("--flood");
+        boolean greedy = flood || args[3].equals("--greedy");
+        boolean mix = greedy || args[3].equals("--mix");
         String label = args[4];
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<List<Long>> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -49,9 +64,13 @@ public class QueryLoad {
         AtomicLong cheapDone = new AtomicLong();
         AtomicLong heavyDone = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            boolean heavy = mix && c % 8 == 7;
+        for (int c = 0; c < clients * 8; c++) {
+            int client = c / 8;
+            boolean heavy = mix && client % 8 == 7;
+            if (c % 8 != 0 && !(heavy && greedy))
+                continue; // one connection per client, but for a greedy one
             int id = c;
+            String forwarded = "10.0." + client / 256 + "." + client % 256;
             Thread t = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 List<Long> mine = new ArrayList<>();
@@ -64,12 +83,16 @@ public class QueryLoad {
                                 .timeout(Duration.ofSeconds(60))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .header("Accept", "application/sparql-results+json")
+                                .header("X-Forwarded-For", forwarded)
                                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                                 .build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200)
+                        if (r.statusCode() != 200) {
                             errors.computeIfAbsent((heavy ? "heavy " : "cheap ") + "HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
-                        else if (!heavy)
+                            if (r.statusCode() == 429 && !flood)
+                                waitOut(r.headers().firstValue("Retry-After").orElse("1"), end);
+                        } else if (!heavy) {
                             mine.add(System.nanoTime() - t0);
+                        }
                     } catch (Exception e) {
                         errors.computeIfAbsent((heavy ? "heavy " : "cheap ") + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                     }
@@ -89,7 +112,8 @@ public class QueryLoad {
         double p99 = all.isEmpty() ? Double.NaN : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
         Map<String, Long> errs = new TreeMap<>();
         errors.forEach((k, v) -> errs.put(k, v.get()));
-        System.out.printf("| %s | %d | %s | %d | %.0f | %.1f | %.1f | %d | %s |%n", label, clients, mix ? "cheap + pathological" : "cheap only",
+        System.out.printf("| %s | %d | %s | %d | %.0f | %.1f | %.1f | %d | %s |%n", label, clients,
+                flood ? "cheap + greedy ignoring Retry-After" : greedy ? "cheap + greedy (8 connections each)" : mix ? "cheap + pathological" : "cheap only",
                 cheapDone.get(), all.size() / (double) seconds, p50, p99, heavyDone.get(), errs.isEmpty() ? "none" : errs.toString());
     }
 }

@@ -3,7 +3,8 @@
 #   bench/query-load.sh [CLIENTS] [SECONDS]     # default 32 clients, 60 s per run (4 runs)
 # Both servers get a copy of the same TDB2 store (the curated graph, made by ctkg load), the union of
 # the named graphs as default graph, and a 5 s query timeout. Each run is bounded in time; the
-# servers are stopped at the end. Only 127.0.0.1 is used.
+# servers are stopped at the end. Only 127.0.0.1 is used. ctkg's query budget is off: the clients all
+# connect from 127.0.0.1, one client to it (bench/query-budget.sh measures the budget).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 clients="${1:-32}"; seconds="${2:-60}"
@@ -14,7 +15,7 @@ printf '<https://w3id.org/ctkg/id/test/bench> <http://www.w3.org/2000/01/rdf-sch
 "${ctkg[@]}" load --quiet --no-validate --loc "$work/q-ctkg" "$work/seed.nt" > /dev/null
 cp -r "$work/q-ctkg" "$work/q-fuseki"
 
-"${ctkg[@]}" serve --loc "$work/q-ctkg" --port 3071 --localhost --timeout 5 > "$work/ctkg.out" 2> /dev/null &
+"${ctkg[@]}" serve --loc "$work/q-ctkg" --port 3071 --localhost --timeout 5 --query-budget 0 --max-concurrent-queries 0 > "$work/ctkg.out" 2> /dev/null &
 ctkg_pid=$!
 java -cp "$jena_cp" org.apache.jena.fuseki.main.cmds.FusekiMainCmd --tdb2 --loc "$work/q-fuseki" --port 3072 --localhost \
      --timeout 5000 --set tdb2:unionDefaultGraph=true /ctkg > "$work/fuseki.out" 2>&1 &

@@ -5,6 +5,8 @@
 # requests (10 MB query, 100 MB POSTs, 100 KB URL) and 4 are slow (dribbling requests, reading slowly).
 # Prints both rows, the ratio of cheap-query p99s (target < 3), the server's resident memory and
 # whether it still answers. Bounded: every request has a deadline, the whole run takes about 8 minutes.
+# The query budget is off (--query-budget 0 --max-concurrent-queries 0): every client connects from
+# 127.0.0.1, and would be one client to it; bench/query-budget.sh measures the budget.
 #
 #   bench/soak.sh [CLIENTS] [SECONDS] [TRIPLES]     # default: 64 300 1000000
 set -euo pipefail
@@ -14,7 +16,7 @@ data="$work/cases-$triples.nt"
 [ -f "$data" ] || "${ctkg[@]}" generate --triples "$triples" --seed 42 --out "$data" 2> /dev/null
 rm -rf "$work/soak-store"
 "${ctkg[@]}" load --quiet --no-validate --loc "$work/soak-store" "$data" > /dev/null
-"${ctkg[@]}" serve --loc "$work/soak-store" --port 3091 --localhost > "$work/soak-server.out" 2>&1 &
+"${ctkg[@]}" serve --loc "$work/soak-store" --port 3091 --localhost --query-budget 0 --max-concurrent-queries 0 > "$work/soak-server.out" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:3091/\$/ping" && break; sleep 0.5; done

@@ -2,6 +2,7 @@ package org.ctkg.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Option;
         defaultValueProvider = ServeConfig.class,
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
+                "                  [--query-budget SECONDS] [--max-concurrent-queries N] [--trusted-proxy ADDR]...",
                 "                  [--https KEYSTORE [--https-password-file FILE]]",
                 "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
@@ -66,6 +68,21 @@ final class ServeCommand extends Command {
     @Option(names = "--max-query-bytes", paramLabel = "N", defaultValue = "" + Defaults.MAX_QUERY_BYTES,
             description = "the largest query request body accepted (default ${DEFAULT-VALUE}); larger: HTTP 413")
     long maxQueryBytes;
+
+    @Option(names = "--query-budget", paramLabel = "SECONDS", defaultValue = "" + Defaults.QUERY_BUDGET_SECONDS,
+            description = "the query time each anonymous client may spend per minute (default ${DEFAULT-VALUE}: one query "
+            + "running at all times; 0 for no budget); past it: HTTP 429 with Retry-After")
+    int queryBudget;
+
+    @Option(names = "--max-concurrent-queries", paramLabel = "N", defaultValue = "" + Defaults.MAX_CONCURRENT_QUERIES,
+            description = "the most queries one anonymous client may run at once (default ${DEFAULT-VALUE}; 0 for no bound); "
+            + "more: HTTP 429 with Retry-After")
+    int maxConcurrentQueries;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDR", split = "[,\\s]+", description = "a reverse proxy in front of the "
+            + "server (an IP address or CIDR range): for its requests, the client is X-Forwarded-For's last hop; repeatable "
+            + "(in --config: separated by commas or spaces); by default none: the client is the address that connected")
+    List<String> trustedProxy = new ArrayList<>();
 
     @Option(names = "--base", paramLabel = "IRI", defaultValue = Ids.BASE, description = "the public base of the IRIs this server "
             + "dereferences: {base}id/... answers at /id/..., {base}graph/... at /graph/... (default ${DEFAULT-VALUE})")
@@ -120,6 +137,11 @@ final class ServeCommand extends Command {
         try {
             builder.port(port).maxRows(maxRows).maxQueryBytes(maxQueryBytes).maxUploadBytes(maxUploadBytes).publicBase(base);
             allowService.forEach(builder::allowService);
+            if (queryBudget < 0)
+                throw usage("--query-budget must be 0 (none) or a number of seconds per minute, got " + queryBudget);
+            builder.queryBudget(Duration.ofSeconds(queryBudget), Duration.ofSeconds(Defaults.QUERY_BUDGET_WINDOW_SECONDS))
+                   .maxConcurrentQueries(maxConcurrentQueries);
+            trustedProxy.forEach(builder::trustedProxy);
             if (passwd != null)
                 builder.passwordFile(passwd);
             else if (writer.password() != null)

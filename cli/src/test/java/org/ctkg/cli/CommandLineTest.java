@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.ctkg.loader.Store;
 import org.ctkg.server.CtkgServer;
@@ -173,6 +174,12 @@ public class CommandLineTest {
         assertTrue(port.err().startsWith("ctkg serve: Invalid value for option '--port': 'eighty'"), port.err());
         assertTrue(port.err().endsWith("\nTry 'ctkg serve --help'.\n"), port.err());
         assertEquals(new Run(2, "", "ctkg serve: port must be 0..65535, got 70000\nTry 'ctkg serve --help'.\n"), ctkg("serve", "--port", "70000"));
+        assertEquals(new Run(2, "", "ctkg serve: --query-budget must be 0 (none) or a number of seconds per minute, got -1\nTry 'ctkg serve --help'.\n"),
+                ctkg("serve", "--query-budget", "-1"));
+        assertEquals(new Run(2, "", "ctkg serve: the bound on concurrent queries must be 0 (none) or positive, got -2\nTry 'ctkg serve --help'.\n"),
+                ctkg("serve", "--max-concurrent-queries", "-2"));
+        assertEquals(new Run(2, "", "ctkg serve: a trusted proxy is an IP address or a CIDR range (such as 127.0.0.1, ::1 or 10.0.0.0/8), "
+                + "got 'proxy.example.org'\nTry 'ctkg serve --help'.\n"), ctkg("serve", "--trusted-proxy", "proxy.example.org"));
         Run format = ctkg("export", "--loc", "x", "--format", "xml");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("[nq, trig, ttl, nt, jsonld]") && format.err().contains("'xml'"), format.err());
@@ -233,9 +240,11 @@ public class CommandLineTest {
     void serveHelpListsEveryOptionWithItsDefault() {
         String help = ctkg("serve", "--help").out();
         for (String option : List.of("--config=FILE", "--loc=DIR", "--port=N", "--timeout=SECONDS", "--max-rows=N", "--max-query-bytes=N",
-                                     "--base=IRI", "--localhost", "--passwd=FILE"))
-            assertTrue(help.contains("  " + option + " "), option + " in\n" + help);
-        for (String dflt : List.of("default 3030", "default 30,", "default 100000", "default 1048576", "default https://w3id.org/ctkg/"))
+                                     "--base=IRI", "--localhost", "--passwd=FILE", "--query-budget=SECONDS", "--max-concurrent-queries=N",
+                                     "--trusted-proxy=ADDR"))
+            assertTrue(Pattern.compile("  " + Pattern.quote(option) + "[ \\[\n]").matcher(help).find(), option + " in\n" + help);
+        for (String dflt : List.of("default 3030", "default 30,", "default 100000", "default 1048576", "default https://w3id.org/ctkg/", "default 60:",
+                                    "default 4;"))
             assertTrue(help.contains(dflt), dflt + " in\n" + help);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ctkg.testkit.RawHttp;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 
 /**
  * End to end: the runnable jar, started as {@code ctkg serve} in its own process, answers a SPARQL
- * SELECT over HTTP within seconds, and logs the request in the NCSA format.
+ * SELECT over HTTP within seconds, logs the request in the NCSA format, and holds each client
+ * (here behind a trusted proxy) to its bound on concurrent queries.
  */
 class ServeJarIT {
     private static final Pattern SERVING = Pattern.compile("ctkg serving on (http://\\S+)");
@@ -29,7 +32,8 @@ class ServeJarIT {
         Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar"));
         assertTrue(Files.exists(jar), "no jar at " + jar);
         Path log = Files.createTempFile("ctkg-serve", ".log");
-        Process process = new ProcessBuilder(JarRuns.ctkg("serve", "--port", "0", "--localhost"))
+        Process process = new ProcessBuilder(JarRuns.ctkg("serve", "--port", "0", "--localhost",
+                "--max-concurrent-queries", "1", "--trusted-proxy", "127.0.0.1"))
                 .redirectError(log.toFile())
                 .start();
         try {
@@ -45,6 +49,14 @@ class ServeJarIT {
                 List<List<String>> rows = SparqlHttp.select(base + "/ctkg/sparql",
                         "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> SELECT ?c WHERE { <https://w3id.org/ctkg/id/instrument/palermo-protocol> ctkg:supplements ?c }");
                 assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), rows);
+            }
+            int port = URI.create(base).getPort();
+            try (RawHttp held = RawHttp.heldQuery("127.0.0.1", port, "X-Forwarded-For: 203.0.113.7")) {
+                RawHttp.Response second = RawHttp.get("127.0.0.1", port, RawHttp.queryPath("ASK {}"), "X-Forwarded-For: 203.0.113.7");
+                assertEquals(429, second.status(), second.raw());
+                assertEquals("1", second.header("Retry-After"));
+                assertEquals(200, RawHttp.get("127.0.0.1", port, RawHttp.queryPath("ASK {}"), "X-Forwarded-For: 203.0.113.8").status(),
+                        "another client behind the proxy");
             }
             // The access log: one line per request in the NCSA (extended) format.
             Pattern ncsa = Pattern.compile("^\\S+ - - \\[[^\\]]+\\] \"POST /ctkg/sparql HTTP/1\\.1\" 200 \\d+ \"[^\"]*\" \"[^\"]*\"$", Pattern.MULTILINE);

@@ -2,6 +2,7 @@ package org.ctkg.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +18,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
 import org.ctkg.server.http.AllowedServices;
+import org.ctkg.server.http.ClientAddress;
 import org.ctkg.server.http.OperationsModule;
 import org.ctkg.server.http.ProtocolModule;
+import org.ctkg.server.http.QueryBudget;
 import org.ctkg.server.http.Readiness;
 import org.ctkg.server.ld.LinkedDataModule;
 import org.ctkg.server.load.LiveLoadModule;
@@ -55,6 +58,8 @@ public final class CtkgServer {
     public static final String REALM = "ctkg";
     /** Where load balancers ask whether this server should get readers: 200 or 503 with the reason. */
     public static final String READY_PATH = "/$/ready";
+    /** The pages whose queries depend on what a caller asks (search words, a page far down a class), budgeted like queries. */
+    private static final List<String> BUDGETED_PAGES = List.of("/search", "/classes/");
 
     private final FusekiServer fuseki;
     private final DatasetGraph served;
@@ -136,6 +141,18 @@ public final class CtkgServer {
         public static final long MAX_QUERY_BYTES = 1 << 20;
         public static final long MAX_UPLOAD_BYTES = 1L << 30;
         public static final long STOP_TIMEOUT_MILLIS = 10_000;
+        /**
+         * Query time per client per {@link #QUERY_BUDGET_WINDOW_SECONDS}, as the Wikidata Query
+         * Service gives: a client running one query at a time never runs out, one running several
+         * in parallel gets, on average, the time of one.
+         */
+        public static final int QUERY_BUDGET_SECONDS = 60;
+        public static final int QUERY_BUDGET_WINDOW_SECONDS = 60;
+        /**
+         * Queries one client may run at once: a person or a well-behaved program needs one or two;
+         * four leaves room for a few browser tabs but keeps one client from holding many threads.
+         */
+        public static final int MAX_CONCURRENT_QUERIES = 4;
     }
 
     /** Settings for a {@link CtkgServer}. */
@@ -153,6 +170,10 @@ public final class CtkgServer {
         private long maxUploadBytes = Defaults.MAX_UPLOAD_BYTES;
         private long stopTimeoutMillis = Defaults.STOP_TIMEOUT_MILLIS;
         private final List<String> allowedServices = new ArrayList<>();
+        private Duration queryBudget = Duration.ofSeconds(Defaults.QUERY_BUDGET_SECONDS);
+        private Duration queryBudgetWindow = Duration.ofSeconds(Defaults.QUERY_BUDGET_WINDOW_SECONDS);
+        private int maxConcurrentQueries = Defaults.MAX_CONCURRENT_QUERIES;
+        private final List<String> trustedProxies = new ArrayList<>();
         private Readiness readiness = Readiness.ALWAYS;
         private Path keystore;
         private String keystorePassword;
@@ -264,6 +285,38 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Each anonymous client may spend this much query time (from a request's arrival to its
+         * answer's end, on the query services, Graph Store reads, search and class pages) in any
+         * {@code window}; past it, 429 with {@code Retry-After}. Default 60 s per 60 s;
+         * {@link Duration#ZERO} for no budget. Writers are not budgeted.
+         */
+        public Builder queryBudget(Duration budget, Duration window) {
+            if (budget.isNegative() || window.isNegative() || window.isZero())
+                throw new IllegalArgumentException("a query budget is 0 (none) or positive, per a positive window; got " + budget + " per " + window);
+            this.queryBudget = budget;
+            this.queryBudgetWindow = window;
+            return this;
+        }
+
+        /** The most queries one anonymous client may run at once; default 4; 0 for no bound. More: 429 with {@code Retry-After}. */
+        public Builder maxConcurrentQueries(int n) {
+            if (n < 0)
+                throw new IllegalArgumentException("the bound on concurrent queries must be 0 (none) or positive, got " + n);
+            this.maxConcurrentQueries = n;
+            return this;
+        }
+
+        /**
+         * Believes {@code X-Forwarded-For}'s last hop as the client, for the query budget, when the
+         * request comes from this proxy (an IP address or a CIDR range); repeatable; default none:
+         * the client is the address that connected, whatever the header says.
+         */
+        public Builder trustedProxy(String addressOrRange) {
+            trustedProxies.add(ClientAddress.checked(addressOrRange));
+            return this;
+        }
+
         /** What {@code /$/ready} answers: 200 when ready, else 503 with the reason; default always ready. */
         public Builder readiness(Readiness readiness) {
             this.readiness = Objects.requireNonNull(readiness);
@@ -306,7 +359,10 @@ public final class CtkgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
                     .addEndpoint(Operation.GSP_R, "data");
-            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, allowed);
+            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, queryTimeoutMillis, allowed);
+            QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
+            if (limits.any())
+                protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
             if (writable()) {
                 // Jetty demands credentials for writes (the protocol module's writer access); reads of /data stay open.
                 service.addEndpoint(Operation.Update, "update", Auth.ANY_USER)

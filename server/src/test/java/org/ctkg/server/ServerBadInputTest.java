@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,9 +20,12 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.testkit.RecordingListener;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * page requests, sent with a writer's credentials so that they reach the parsers. Each gets its
  * expected status and a message that says what is wrong (line and column where there is one), no
  * internals (stack traces, class names, versions), and the data stays exactly as it was.
+ * External XML entities are not read at all ({@link #externalXmlEntitiesAreNeitherReadNorFetched}).
  */
 class ServerBadInputTest {
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -60,6 +66,7 @@ class ServerBadInputTest {
         }
         byte[] truncatedGzip = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
         String form = "application/x-www-form-urlencoded";
+        String laughs = billionLaughs();
         return Stream.of(
             c("query: syntax error", "POST", "/ctkg/sparql", "application/sparql-query", "SELECT ?s WHERE { ?s ?p }", 400, "line 1, column"),
             c("query: unknown prefix", "POST", "/ctkg/sparql", "application/sparql-query", "SELECT ?s WHERE { ?s nope:p ?o }", 400, "nope:p"),
@@ -77,6 +84,7 @@ class ServerBadInputTest {
             c("graph store: bad IRI in N-Triples", "POST", "/ctkg/data" + GRAPH, "application/n-triples", "<urn:a> <urn:b> <http://ex ample/> .\n", 400, "line: 1"),
             c("graph store: truncated JSON-LD", "PUT", "/ctkg/data" + GRAPH, "application/ld+json", "{\"@id\": \"urn:a\", \"urn:b\": ", 400, ""),
             c("graph store: malformed RDF/XML", "PUT", "/ctkg/data" + GRAPH, "application/rdf+xml", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description>", 400, "line: 1"),
+            c("graph store: RDF/XML billion laughs (entities of entities)", "PUT", "/ctkg/data" + GRAPH, "application/rdf+xml", laughs, 400, "entity expansions"),
             c("graph store: unknown content type", "PUT", "/ctkg/data" + GRAPH, "application/x-unknown", "<urn:a> <urn:b> <urn:c> .", 400, "Unknown content type"),
             c("graph store: quads into one graph", "PUT", "/ctkg/data" + GRAPH, "application/n-quads", "<urn:a> <urn:b> <urn:c> <urn:g> .\n", 400, "cannot go into one graph"),
             c("graph store: a graph that is not there", "GET", "/ctkg/data?graph=" + URLEncoder.encode("https://w3id.org/ctkg/graph/none", StandardCharsets.UTF_8), null, null, 404, ""),
@@ -84,6 +92,7 @@ class ServerBadInputTest {
             c("load: SHACL violation", "POST", CtkgServer.LOAD_PATH + GRAPH + "&name=shapes.ttl", "text/turtle",
                 "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Organization> .\n", 422,
                 "<https://w3id.org/ctkg/id/organization/x> <http://www.w3.org/2000/01/rdf-schema#label>: needs a non-empty rdfs:label"),
+            c("load: RDF/XML billion laughs", "POST", CtkgServer.LOAD_PATH + GRAPH + "&name=laughs.rdf", "application/rdf+xml", laughs, 400, "laughs.rdf"),
             c("load: not a zip", "POST", CtkgServer.LOAD_PATH + GRAPH, "application/zip", "PK no zip at all", 400, ""),
             c("load: an upload without a name or type", "POST", CtkgServer.LOAD_PATH + GRAPH, "application/octet-stream", "<urn:a> <urn:b> <urn:c> .", 400, ""),
             new Case("load: truncated gzip", "POST", CtkgServer.LOAD_PATH + GRAPH + "&name=cut.nt.gz", "application/gzip", truncatedGzip, 400, "cut.nt"),
@@ -91,6 +100,15 @@ class ServerBadInputTest {
             c("page: a path of 20,000 characters", "GET", "/id/organization/" + "x".repeat(20_000), null, null, 414, ""),
             c("page: path traversal", "GET", "/ui/..%2f..%2fpom.xml", null, null, 400, "")
         );
+    }
+
+    /** An RDF/XML document whose one entity expands, through nine levels of ten, to a billion "lol"s. */
+    static String billionLaughs() {
+        StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY l0 \"lol\">\n");
+        for (int i = 1; i < 10; i++)
+            doc.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">\n");
+        return doc.append("]>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"urn:ex:\">\n"
+                + "<rdf:Description rdf:about=\"urn:a\"><ex:p>&l9;</ex:p></rdf:Description></rdf:RDF>\n").toString();
     }
 
     @BeforeAll
@@ -122,5 +140,40 @@ class ServerBadInputTest {
         assertTrue(r.body().contains(bad.message()), "the answer says what is wrong (" + bad.message() + "): " + r.body());
         assertFalse(INTERNALS.matcher(r.body()).find(), "no internals in the answer: " + r.body());
         assertEquals(before, everything(), "the data is unchanged");
+    }
+
+    /**
+     * RDF/XML naming a file of the server and a listener on loopback as external entities (a
+     * general entity, a parameter entity, an external DTD): nothing is fetched, the file's content
+     * is not stored, and what the document says besides is stored without it.
+     */
+    @Test
+    void externalXmlEntitiesAreNeitherReadNorFetched(@TempDir Path tmp) throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "the-server-secret");
+        try (RecordingListener listener = new RecordingListener()) {
+            String rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"urn:ex:\">"
+                    + "<rdf:Description rdf:about=\"urn:xxe\"><ex:p>[&file;][&remote;]</ex:p></rdf:Description></rdf:RDF>";
+            List<String> documents = List.of(
+                    "<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF [<!ENTITY file SYSTEM \"" + secret.toUri() + "\"><!ENTITY remote SYSTEM \""
+                            + listener.url() + "/entity\">]>" + rdf,
+                    "<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF [<!ENTITY % dtd SYSTEM \"" + listener.url() + "/dtd\"> %dtd;]>"
+                            + rdf.replace("[&file;][&remote;]", "[]"),
+                    "<?xml version=\"1.0\"?><!DOCTYPE rdf:RDF SYSTEM \"" + listener.url() + "/external.dtd\">" + rdf.replace("[&file;][&remote;]", "[]"));
+            String graph = "/ctkg/data?graph=" + URLEncoder.encode("urn:test:xxe", StandardCharsets.UTF_8);
+            for (String doc : documents) {
+                HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + graph))
+                        .header("Authorization", AUTH).header("Content-Type", "application/rdf+xml").PUT(HttpRequest.BodyPublishers.ofString(doc)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(put.statusCode() == 200 || put.statusCode() == 201 || put.statusCode() == 400, put.statusCode() + ": " + put.body());
+                assertFalse(INTERNALS.matcher(put.body()).find(), put.body());
+                String stored = SparqlHttp.select(server.sparqlUrl(), "SELECT ?o { GRAPH <urn:test:xxe> { ?s ?p ?o } }").toString();
+                assertFalse(stored.contains("the-server-secret"), "the file's content was stored: " + stored);
+                assertTrue(put.statusCode() == 400 || stored.equals("[[[][]]]") || stored.equals("[[[]]]"), "the rest is stored: " + stored);
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + graph)).header("Authorization", AUTH).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(List.of(), listener.requests(), "nothing was fetched");
+        }
+        assertEquals(before, everything(), "the data is as it was");
     }
 }

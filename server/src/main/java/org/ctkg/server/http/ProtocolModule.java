@@ -1,5 +1,7 @@
 package org.ctkg.server.http;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -11,26 +13,35 @@ import org.eclipse.jetty.security.UserStore;
 
 /**
  * ctkg's additions to the SPARQL protocols, as a Fuseki module: security headers on every answer,
- * the service description and VoID on a GET of a query service, bounded query bodies, Graph Store
- * uploads read strictly, capped answers, updates that reach only allowed endpoints, and who may
- * write (HTTP Basic for writers; on a read-only server, a 403 that says why).
+ * no TRACE, the service description and VoID on a GET of a query service, query requests bounded
+ * in size and time and read whole, Graph Store uploads read strictly, capped answers, fair shares
+ * of query time, updates that reach only allowed endpoints, and who may write (HTTP Basic for
+ * writers; on a read-only server, a 403 that says why).
  */
 public final class ProtocolModule implements FusekiModule {
     private final DatasetGraph served;
     private final String dataset;
     private final long maxRows;
     private final long maxQueryBytes;
+    private final long queryTimeoutMillis;
     private final AllowedServices allowed;
     private UserStore writers;
     private String realm;
     private String[] writePaths;
+    private QueryBudget.Limits budgetLimits;
+    private ClientAddress clients;
+    private List<String> budgetedPages;
 
-    /** For the dataset served as {@code /dataset}: answers capped at {@code maxRows}, query bodies at {@code maxQueryBytes}. */
-    public ProtocolModule(DatasetGraph served, String dataset, long maxRows, long maxQueryBytes, AllowedServices allowed) {
+    /**
+     * For the dataset served as {@code /dataset}: answers capped at {@code maxRows}, query bodies at
+     * {@code maxQueryBytes}, arriving within {@code queryTimeoutMillis}.
+     */
+    public ProtocolModule(DatasetGraph served, String dataset, long maxRows, long maxQueryBytes, long queryTimeoutMillis, AllowedServices allowed) {
         this.served = served;
         this.dataset = dataset;
         this.maxRows = maxRows;
         this.maxQueryBytes = maxQueryBytes;
+        this.queryTimeoutMillis = queryTimeoutMillis;
         this.allowed = allowed;
     }
 
@@ -45,6 +56,17 @@ public final class ProtocolModule implements FusekiModule {
         return this;
     }
 
+    /**
+     * Budgets anonymous clients' query time and concurrent queries with these limits, on the query
+     * services, Graph Store reads and the pages under {@code pagePrefixes}; without, nothing is budgeted.
+     */
+    public ProtocolModule budget(QueryBudget.Limits limits, ClientAddress clients, List<String> pagePrefixes) {
+        this.budgetLimits = limits;
+        this.clients = clients;
+        this.budgetedPages = pagePrefixes;
+        return this;
+    }
+
     @Override
     public String name() {
         return "ctkg protocol";
@@ -56,11 +78,19 @@ public final class ProtocolModule implements FusekiModule {
         builder.registerOperation(Operation.Query, new CappedQuery(maxRows))
                .registerOperation(Operation.Update, new CtkgUpdate(allowed))
                .addFilter("/*", new SecurityHeaders())
-               .addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
-               .addFilter("/*", new QuerySizeFilter(Set.of(base, base + "/", base + "/sparql", base + "/query"), maxQueryBytes))
+               .addFilter("/*", new RefusedMethods());
+        Set<String> queryPaths = Set.of(base, base + "/", base + "/sparql", base + "/query");
+        if (budgetLimits != null) {
+            Set<String> budgeted = new HashSet<>(queryPaths);
+            budgeted.add(base + "/data");
+            builder.addFilter("/*", new QueryBudget(budgeted, budgetedPages, budgetLimits, clients));
+        }
+        builder.addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
+               .addFilter("/*", new QuerySizeFilter(queryPaths, maxQueryBytes))
+               .addFilter("/*", new WholeQueryRequests(queryPaths, queryTimeoutMillis))
                .addFilter("/*", new GraphUploadFilter(base + "/data"));
         if (writers == null)
-            builder.addFilter("/*", new ReadOnlyFilter(base + "/data"));
+            builder.addFilter("/*", new ReadOnlyFilter(base + "/update", base + "/data"));
         else
             builder.securityHandler(WriterAccess.securityHandler(realm, writers, writePaths[0], writePaths[1], writePaths[2]));
     }

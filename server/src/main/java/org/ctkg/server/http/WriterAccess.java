@@ -10,13 +10,15 @@ import org.eclipse.jetty.security.UserStore;
 /**
  * Who may write: HTTP Basic authentication, demanded by Jetty before Fuseki sees the request,
  * for every request to the update service and for every request but GET, HEAD and OPTIONS to the
- * Graph Store service. Reading stays open to everyone.
+ * Graph Store service. Reading stays open to everyone. Credentials that are not even base64 are
+ * no credentials ({@link StrictBasicAuthenticator}).
  */
 public final class WriterAccess {
     private WriterAccess() {}
 
     public static ConstraintSecurityHandler securityHandler(String realm, UserStore users, String updatePath, String dataPath, String loadPath) {
         ConstraintSecurityHandler handler = JettySecurityLib.makeSecurityHandler(realm, users, AuthScheme.BASIC);
+        handler.setAuthenticator(new StrictBasicAuthenticator());
         handler.addConstraintMapping(mapping(handler, updatePath, null));
         handler.addConstraintMapping(mapping(handler, loadPath, null));
         handler.addConstraintMapping(mapping(handler, dataPath, new String[] {"GET", "HEAD", "OPTIONS"}));

@@ -3,6 +3,7 @@ package org.ctkg.server.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class SearchIndex {
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
             DCTerms.description.asNode());
     private static final String GRAPH_FIELD = "graph";
+    /** The most words a search looks for; any further ones are ignored (Lucene refuses thousands of clauses). */
+    static final int MAX_WORDS = 16;
+    /** The longest word a search looks for, in characters; a longer one is cut (no label word is longer). */
+    static final int MAX_WORD = 64;
     private final EntityDefinition def;
     private final AtomicLong entitiesIndexed = new AtomicLong();
     private final TextIndex index;
@@ -115,12 +120,13 @@ public final class SearchIndex {
 
     /**
      * The resources whose labels or descriptions match the words, best first, each once.
-     * The words are searched as words (Lucene's syntax characters are escaped), all of them required.
+     * The words are searched as words (Lucene's syntax characters are escaped), all of them
+     * required: the first {@value #MAX_WORDS}, each up to {@value #MAX_WORD} characters.
      */
     public List<Node> search(String words, int limit) {
         List<String> required = new ArrayList<>();
-        for (String t : words.trim().split("\\s+")) {
-            String escaped = QueryParser.escape(t);
+        for (String t : Arrays.stream(words.trim().split("\\s+")).limit(MAX_WORDS).toList()) {
+            String escaped = QueryParser.escape(t.length() > MAX_WORD ? t.substring(0, MAX_WORD) : t);
             if (!escaped.isBlank())
                 required.add("+" + escaped + "*");
         }
