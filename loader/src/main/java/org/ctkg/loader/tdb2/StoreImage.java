@@ -80,7 +80,9 @@ public final class StoreImage {
             Files.move(staging, location, StandardCopyOption.ATOMIC_MOVE);
             staging = null;
             return true;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // Not unpacked (no space, no permission): the first job writes the content instead,
+            // and reports a store it cannot write to as it reports any other.
             return false;
         } finally {
             if (staging != null)
