@@ -135,7 +135,7 @@ fi
 echo "fresh-machine: answered after ${t_serve2} s; $second"
 
 # 3. ./ctkg test
-echo "fresh-machine: ./ctkg test (installs Chromium, chromedriver, the Python clients; runs mvn -B verify)"
+echo "fresh-machine: ./ctkg test (installs Chromium, chromedriver, the Python clients; runs mvn -B -T 1C verify)"
 t="$(now)"
 set +e
 timeout 5400 "${in_root[@]}" "cd /root/ctkg && ./ctkg test" > "$log/test.log" 2>&1 < /dev/null

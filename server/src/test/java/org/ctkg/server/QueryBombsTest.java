@@ -14,6 +14,7 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.http.CappedQuery;
 import org.ctkg.testkit.Internals;
 import org.ctkg.testkit.RawHttp;
+import org.ctkg.testkit.ServedData;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QueryBombsTest {
     private static final String TEXT = "PREFIX text: <http://jena.apache.org/text#> ";
     private static CtkgServer server;
-    private static List<String> before;
+    private static ServedData before;
 
     /** A query (GET) or a page, the statuses it may get, and what its answer must say. */
     record Bomb(String name, String path, List<Integer> statuses, String says) {
@@ -87,7 +88,7 @@ class QueryBombsTest {
     @BeforeAll
     static void start() throws Exception {
         server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).queryTimeoutMillis(1000).maxRows(1000).build().start();
-        before = SparqlHttp.quads(server.baseUrl() + "/ctkg/data");
+        before = ServedData.of(server.baseUrl() + "/ctkg/data", server.dataset());
     }
 
     @AfterAll
@@ -106,6 +107,6 @@ class QueryBombsTest {
             assertEquals("1000", r.header(CappedQuery.HEADER), "bounded by the row cap");
         Internals.assertNone(r.body().substring(0, Math.min(20_000, r.body().length())), bomb.name());
         assertEquals(1, SparqlHttp.select(server.sparqlUrl(), "SELECT ?s { ?s ?p ?o } LIMIT 1").size(), "the server answers the next query");
-        assertEquals(before, SparqlHttp.quads(server.baseUrl() + "/ctkg/data"), "the data is unchanged");
+        before.assertUnchanged("the data is unchanged");
     }
 }

@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.ctkg.loader.Stores;
 import org.ctkg.testkit.RecordingListener;
+import org.ctkg.testkit.ServedData;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class ServerBadInputTest {
     private static final Pattern INTERNALS = Pattern.compile("\\tat |\\bat org\\.|Exception|org\\.apache\\.|org\\.eclipse\\.|Jetty|jetty");
     private static final String GRAPH = "?graph=" + URLEncoder.encode("https://w3id.org/ctkg/graph/bad", StandardCharsets.UTF_8);
     private static CtkgServer server;
-    private static List<String> before;
+    private static ServedData before;
 
     /** One bad request: what is sent, and the status and message expected. */
     record Case(String name, String method, String path, String contentType, byte[] body, int status, String message) {
@@ -114,7 +115,7 @@ class ServerBadInputTest {
     @BeforeAll
     static void start() throws Exception {
         server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").build().start();
-        before = everything();
+        before = ServedData.of(server.baseUrl() + "/" + CtkgServer.DATASET + "/data", server.dataset());
     }
 
     @AfterAll
@@ -122,9 +123,6 @@ class ServerBadInputTest {
         server.stop();
     }
 
-    private static List<String> everything() throws Exception {
-        return SparqlHttp.quads(server.baseUrl() + "/" + CtkgServer.DATASET + "/data");
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
@@ -139,7 +137,7 @@ class ServerBadInputTest {
         assertEquals(bad.status(), r.statusCode(), r.body());
         assertTrue(r.body().contains(bad.message()), "the answer says what is wrong (" + bad.message() + "): " + r.body());
         assertFalse(INTERNALS.matcher(r.body()).find(), "no internals in the answer: " + r.body());
-        assertEquals(before, everything(), "the data is unchanged");
+        before.assertUnchanged("the data is unchanged");
     }
 
     /**
@@ -174,6 +172,6 @@ class ServerBadInputTest {
             }
             assertEquals(List.of(), listener.requests(), "nothing was fetched");
         }
-        assertEquals(before, everything(), "the data is as it was");
+        before.assertUnchanged("the data is as it was");
     }
 }

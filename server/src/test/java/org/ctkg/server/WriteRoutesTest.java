@@ -12,7 +12,7 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.http.CappedQuery;
 import org.ctkg.testkit.Internals;
 import org.ctkg.testkit.RawHttp;
-import org.ctkg.testkit.SparqlHttp;
+import org.ctkg.testkit.ServedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WriteRoutesTest {
     private static CtkgServer writable;
     private static CtkgServer readOnly;
-    private static List<String> writableBefore;
-    private static List<String> readOnlyBefore;
+    private static ServedData writableBefore;
+    private static ServedData readOnlyBefore;
 
     /** A write: method, path, type and body. */
     record Write(String name, String method, String path, String type, String body) {
@@ -70,8 +70,8 @@ class WriteRoutesTest {
     static void start() throws Exception {
         writable = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").build().start();
         readOnly = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
-        writableBefore = SparqlHttp.quads(writable.baseUrl() + "/ctkg/data");
-        readOnlyBefore = SparqlHttp.quads(readOnly.baseUrl() + "/ctkg/data");
+        writableBefore = ServedData.of(writable.baseUrl() + "/ctkg/data", writable.dataset());
+        readOnlyBefore = ServedData.of(readOnly.baseUrl() + "/ctkg/data", readOnly.dataset());
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class WriteRoutesTest {
         assertEquals(401, r.status(), r.raw());
         assertTrue(r.header("WWW-Authenticate") != null && r.header("WWW-Authenticate").startsWith("Basic realm="), "a challenge: " + r.raw());
         Internals.assertNone(r.body(), write + " with " + who);
-        assertEquals(writableBefore, SparqlHttp.quads(writable.baseUrl() + "/ctkg/data"), "the data is unchanged");
+        writableBefore.assertUnchanged("the data is unchanged");
     }
 
     /** Reads need no credentials: bad ones make a reader anonymous (and budgeted as such), not refused. */
@@ -126,6 +126,6 @@ class WriteRoutesTest {
         assertEquals(403, r.status(), r.raw());
         assertTrue(r.body().contains("read-only") || r.body().contains("no writers"), "says why: " + r.body());
         Internals.assertNone(r.body(), write + " with " + who);
-        assertEquals(readOnlyBefore, SparqlHttp.quads(readOnly.baseUrl() + "/ctkg/data"), "the data is unchanged");
+        readOnlyBefore.assertUnchanged("the data is unchanged");
     }
 }

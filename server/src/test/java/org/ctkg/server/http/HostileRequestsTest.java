@@ -18,6 +18,7 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.CtkgServer;
 import org.ctkg.testkit.Internals;
 import org.ctkg.testkit.RawHttp;
+import org.ctkg.testkit.ServedData;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileRequestsTest {
     private static final String CHEAP = "ASK { ?s ?p ?o }";
     private static CtkgServer server;
-    private static List<String> before;
+    private static ServedData before;
 
     /** A request as sent, and the statuses it may get. */
     record Case(String name, String request, List<Integer> statuses) {
@@ -141,7 +142,7 @@ class HostileRequestsTest {
     @BeforeAll
     static void start() throws Exception {
         server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).queryTimeoutMillis(1000).build().start();
-        before = everything();
+        before = ServedData.of(server.baseUrl() + "/" + CtkgServer.DATASET + "/data", server.dataset());
     }
 
     @AfterAll
@@ -149,9 +150,6 @@ class HostileRequestsTest {
         server.stop();
     }
 
-    private static List<String> everything() throws Exception {
-        return SparqlHttp.quads(server.baseUrl() + "/" + CtkgServer.DATASET + "/data");
-    }
 
     private static RawHttp.Response send(String request) throws Exception {
         try (RawHttp http = RawHttp.connect("127.0.0.1", server.port())) {
@@ -172,7 +170,7 @@ class HostileRequestsTest {
         assertFalse(r.body().contains("<project") || r.body().contains("root:x:") || r.body().contains("Manifest-Version"),
                 "no file of the server in the answer");
         assertFalse(r.body().contains("session=secret") || r.body().contains("c2VjcmV0"), "the request's cookies and credentials are not echoed");
-        assertEquals(before, everything(), "the data is unchanged");
+        before.assertUnchanged("the data is unchanged");
     }
 
     @Test
@@ -209,7 +207,7 @@ class HostileRequestsTest {
             trickle.cancel(true);
         }
         assertEquals(200, RawHttp.get("127.0.0.41", server.port(), query(CHEAP)).status(), "the slow sender's address is served again");
-        assertEquals(before, everything());
+        before.assertUnchanged("the data is unchanged");
     }
 
     @Test
