@@ -15,7 +15,7 @@ import org.apache.jena.sparql.core.Quad;
  * writes for progress, and remembers the subjects for validation.
  */
 final class GraphRouter extends StreamRDFBase {
-    private static final int PROGRESS_EVERY = 50_000;
+    private static final int PROGRESS_EVERY = 20_000;
 
     private final Destination destination;
     private final GraphChanges changes;

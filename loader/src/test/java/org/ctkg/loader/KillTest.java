@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Execution(ExecutionMode.CONCURRENT) // each case waits on a child process of its own: two at a time
 class KillTest {
-    private static final int PEOPLE = 40_000; // 3 triples each: progress is reported at 50 000 and 100 000
+    private static final int PEOPLE = 16_000; // 3 triples each: progress is reported at 20 000 and 40 000
     @TempDir
     static Path shared;
     private static Path data;
@@ -65,9 +65,9 @@ class KillTest {
     }
 
     @ParameterizedTest(name = "writing {0}, killed at: {1}")
-    @CsvSource({"transaction, reading", "transaction, progress 50000", "transaction, progress 100000",
+    @CsvSource({"transaction, reading", "transaction, progress 20000", "transaction, progress 40000",
                 "transaction, written", "transaction, validating", "transaction, committing",
-                "generation, reading", "generation, progress 50000", "generation, progress 100000",
+                "generation, reading", "generation, progress 20000", "generation, progress 40000",
                 "generation, written", "generation, validating", "generation, committing"})
     void killedLoadLeavesTheStoreAsItWasOrAsTheJobLeftIt(String mode, String moment, @TempDir Path tmp) throws Exception {
         Path loc = TemplateStores.copy("organisations.ttl", tmp.resolve("store"));
