@@ -77,7 +77,7 @@ public final class ResourceHistory {
             ReleaseContents.Change change = contents.change(resource);
             String href = DownloadsPage.PATH + ".html#release-" + r.version();
             if (change != null)
-                steps.add(new ReleaseStep(r.version(), r.date().toString(), href, change.added() + " statements added, " + change.removed()
+                steps.add(new ReleaseStep(r.version(), r.date().toString(), href, statements(change.added()) + " added, " + change.removed()
                         + " removed since release " + r.previousVersion()));
             else if (r.previousVersion() == null && contents.holds(resource))
                 steps.add(new ReleaseStep(r.version(), r.date().toString(), href, "holds its statements (no release before it to compare with)"));
@@ -118,6 +118,10 @@ public final class ResourceHistory {
         return List.copyOf(jobs.values());
     }
 
+    private static String statements(int n) {
+        return n + (n == 1 ? " statement" : " statements");
+    }
+
     private Link link(Node n) {
         String iri = n.getURI();
         return Link.of(iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1), iris.localHref(iri));
@@ -126,7 +130,7 @@ public final class ResourceHistory {
     private static String ended(Binding row) {
         String t = row.get(Var.alloc("ended")).getLiteralLexicalForm();
         try {
-            return Instant.parse(t).toString().replace('T', ' ').replace("Z", " UTC");
+            return Instant.parse(t).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
         } catch (java.time.format.DateTimeParseException e) {
             return t;
         }

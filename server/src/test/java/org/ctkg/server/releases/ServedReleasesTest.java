@@ -49,6 +49,10 @@ class ServedReleasesTest {
     private static final Node NOTES = NodeFactory.createURI("https://w3id.org/ctkg/graph/notes");
     private static final Node LATER = NodeFactory.createURI("https://w3id.org/ctkg/graph/later");
     private static final String LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>";
+    /** What graph later is based on, with a name that would end the home page's script element if it were not escaped. */
+    static final String HOSTILE = "</script><script>alert('source')</script>";
+    private static final String LATER_SOURCE = "<https://w3id.org/ctkg/graph/later> <http://purl.org/dc/terms/source> <https://w3id.org/ctkg/id/source/evil> . "
+            + "<https://w3id.org/ctkg/id/source/evil> " + LABEL + " \"" + HOSTILE + "\" .";
 
     @TempDir
     static Path tmp;
@@ -65,7 +69,7 @@ class ServedReleasesTest {
         ReleaseJob.create(store.dataset()).version("1").out(releases).build().run();
         job2 = load(NOTES, true, "<" + ID + "a> " + LABEL + " \"A shelter, moved\" .");
         ReleaseJob.create(store.dataset()).version("2").out(releases).previous(releases.resolve("1")).build().run();
-        job3 = load(LATER, false, "<" + ID + "b> " + LABEL + " \"B again\" . <" + ID + "c> " + LABEL + " \"C\" .");
+        job3 = load(LATER, false, "<" + ID + "b> " + LABEL + " \"B again\" . <" + ID + "c> " + LABEL + " \"C\" . " + LATER_SOURCE);
         server = CtkgServer.create().port(0).dataset(store.dataset()).releases(releases).build().start();
     }
 
@@ -112,7 +116,7 @@ class ServedReleasesTest {
         assertTrue(history.indexOf(local2) < history.indexOf(local1), "the second job first: " + history);
         assertFalse(history.contains(job3.substring(job3.lastIndexOf('/') + 1)), "not the job that wrote another graph: " + history);
         assertTrue(history.indexOf("Release 2") < history.indexOf("Release 1"), "release 2, then 1: " + history);
-        assertTrue(history.contains("1 statements added, 1 removed since release 1"), history);
+        assertTrue(history.contains("1 statement added, 1 removed since release 1"), history);
         String cite = section(a, "cite");
         assertTrue(cite.contains("release 2</a> (" ), cite);
         assertTrue(cite.contains("A shelter, moved. In Counter-Trafficking Knowledge Graph (ctkg), release 2, "), cite);
@@ -202,6 +206,7 @@ class ServedReleasesTest {
         Path hidden = Files.createDirectories(releases.resolve(".3.part-123"));
         Files.writeString(hidden.resolve("SHA256SUMS"), "half-written");
         Files.writeString(tmp.resolve("secret.txt"), "beside the releases");
+        org.apache.commons.io.file.PathUtils.copyDirectory(releases.resolve("1"), releases.resolve("copy-of-1"));
         try {
             for (String path : new String[] {"/releases/2/extra.txt", "/releases/.3.part-123/SHA256SUMS", "/releases/2/../../secret.txt",
                     "/releases/2/%2e%2e/%2e%2e/secret.txt", "/releases/2/..%2f..%2fsecret.txt", "/releases/3/SHA256SUMS", "/releases/2/graphs/",
@@ -209,9 +214,11 @@ class ServedReleasesTest {
                 int status = get(path).statusCode();
                 assertTrue(status == 404 || status == 400, path + " answered " + status);
             }
-            String extraSums = page("/downloads.html");
-            assertFalse(extraSums.contains("extra.txt") || extraSums.contains(".part"), "the page lists only what SHA256SUMS lists");
+            String listed = page("/downloads.html");
+            assertFalse(listed.contains("extra.txt") || listed.contains(".part"), "the page lists only what SHA256SUMS lists");
+            assertEquals(1, listed.split("Release 1,", -1).length - 1, "a copy of release 1 under another name is not offered");
         } finally {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(releases.resolve("copy-of-1"));
             Files.delete(releases.resolve("2/extra.txt"));
             Files.delete(hidden.resolve("SHA256SUMS"));
             Files.delete(hidden);
@@ -246,6 +253,31 @@ class ServedReleasesTest {
         assertTrue(voidDescription.contains(dataset, current, release2));
         assertTrue(voidDescription.contains(dataset, NodeFactory.createURI("http://rdfs.org/ns/void#dataDump"), NodeFactory.createURI(server.baseUrl() + "/releases/2/ctkg-2.nq.gz")));
         assertEquals(1, voidDescription.find(dataset, NodeFactory.createURI("http://rdfs.org/ns/void#dataDump"), Node.ANY).toList().size(), "the latest dump only");
+    }
+
+    @Test
+    void theHomePagesDatasetMarkupParsesAsJsonLdWithWhatDatasetSearchAsksAndItsFilesDownloadWithTheirChecksums() throws Exception {
+        String json = DatasetMarkupCheck.script(page("/"));
+        assertFalse(json.contains("<"), "no '<' in the script element, so neither '</script' nor '<!--' in a value can change how HTML reads it");
+        Graph g = parse(json, Lang.JSONLD);
+        Node dataset = NodeFactory.createURI("https://w3id.org/ctkg/dataset");
+        DatasetMarkupCheck.assertStated(g, dataset, DatasetMarkupCheck.STATED);
+        DatasetMarkupCheck.assertStated(g, dataset, DatasetMarkupCheck.WITH_RELEASES);
+        DatasetMarkupCheck.assertNotMadeUp(g, dataset);
+        assertEquals("2", DatasetMarkupCheck.value(g, dataset, "version"));
+        assertTrue(DatasetMarkupCheck.values(g, dataset, "isBasedOn").stream()
+                .anyMatch(work -> HOSTILE.equals(DatasetMarkupCheck.value(g, work, "name"))), "the source, its name as it is");
+        var downloads = DatasetMarkupCheck.values(g, dataset, "distribution");
+        assertFalse(downloads.isEmpty());
+        for (Node download : downloads) {
+            DatasetMarkupCheck.assertStated(g, download, java.util.List.of("contentUrl", "encodingFormat", "contentSize", "sha256"));
+            String url = DatasetMarkupCheck.value(g, download, "contentUrl");
+            HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode(), url);
+            assertEquals(DatasetMarkupCheck.value(g, download, "sha256"), java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(file.body())), url);
+            assertEquals(file.body().length + " B", DatasetMarkupCheck.value(g, download, "contentSize"));
+        }
     }
 
     static Graph parse(String text, Lang lang) {
