@@ -60,7 +60,7 @@ public final class BrowsePages extends HttpServlet {
     }
 
     /** The home page: instances per class, how many example questions the query page has, its dataset markup (JSON-LD). */
-    record Home(List<ClassCount> classes, int examples, String markup) {}
+    record Home(List<ClassCount> classes, int examples, org.ctkg.server.releases.ScriptData markup) {}
 
     /** A class of the ontology with its label and how many resources have it as their type. */
     record ClassCount(String local, String label, String count) {}

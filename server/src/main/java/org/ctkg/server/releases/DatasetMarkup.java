@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.ctkg.server.http.DatasetDescription;
@@ -41,12 +40,9 @@ public final class DatasetMarkup {
         this.facts = facts;
     }
 
-    /**
-     * The markup for a server at this base URL, as text that can stand inside a script element:
-     * {@code <}, {@code >} and {@code &} are written as JSON escapes, so no value can close the element.
-     */
-    public String forPage(String baseUrl) {
-        return JSON.toString(describe(baseUrl)).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    /** The markup for a server at this base URL, to stand inside the page's script element. */
+    public ScriptData forPage(String baseUrl) {
+        return ScriptData.of(describe(baseUrl));
     }
 
     JsonObject describe(String baseUrl) {
