@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
                 "                  [--query-budget SECONDS] [--max-concurrent-queries N] [--trusted-proxy ADDR]...",
-                "                  [--https KEYSTORE [--https-password-file FILE]]",
+                "                  [--https KEYSTORE [--https-password-file FILE]] [--releases DIR]",
                 "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
                 "Health: /$/ping. Prometheus metrics: /$/metrics.",
                 "",
                 "Services: /ctkg/sparql and /ctkg/query (SPARQL 1.1 query, with text:query full-text search),",
-                "/ctkg/data (Graph Store Protocol, read). Pages: / (home), /search, /id/..., /ontology, /ui/ (query UI).",
+                "/ctkg/data (Graph Store Protocol, read). Pages: / (home), /search, /id/..., /ontology, /ui/ (query UI),",
+                "/downloads (the releases of --releases DIR).",
                 "JSON-LD context: /context.jsonld."})
 final class ServeCommand extends Command {
     /** The longest query timeout, in seconds: a day. */
@@ -112,6 +113,11 @@ final class ServeCommand extends Command {
             + "of this file (so that it is not on the command line, where other users of the machine could read it)")
     Path httpsPasswordFile;
 
+    @Option(names = "--releases", paramLabel = "DIR", description = "offer the releases in this directory (what ctkg release --out DIR "
+            + "writes into) at /downloads, with their files, checksums and changes, in the home page's dataset markup and in each "
+            + "resource's history and citation; default none")
+    Path releases;
+
     @Option(names = "--publish-to", paramLabel = "HOST:PORT", description = "publish every committed write to this Kafka "
             + "cluster, before the store commits it, for replicas to apply (needs --loc); a write Kafka does not take fails and changes nothing")
     String publishTo;
@@ -146,6 +152,8 @@ final class ServeCommand extends Command {
                 builder.passwordFile(passwd);
             else if (writer.password() != null)
                 builder.writer(writer.user(), writer.password());
+            if (releases != null)
+                builder.releases(releases);
             if (https != null)
                 builder.https(https, KeystorePassword.read(httpsPasswordFile, "CTKG_HTTPS_PASSWORD"));
             else if (httpsPasswordFile != null)

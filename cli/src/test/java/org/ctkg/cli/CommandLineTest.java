@@ -180,6 +180,9 @@ public class CommandLineTest {
                 ctkg("serve", "--max-concurrent-queries", "-2"));
         assertEquals(new Run(2, "", "ctkg serve: a trusted proxy is an IP address or a CIDR range (such as 127.0.0.1, ::1 or 10.0.0.0/8), "
                 + "got 'proxy.example.org'\nTry 'ctkg serve --help'.\n"), ctkg("serve", "--trusted-proxy", "proxy.example.org"));
+        Path noReleases = tmp.resolve("no-releases");
+        assertEquals(new Run(2, "", "ctkg serve: the releases directory " + noReleases + " is not a directory (ctkg release --out DIR makes it)\n"
+                + "Try 'ctkg serve --help'.\n"), ctkg("serve", "--releases", noReleases.toString()));
         Run format = ctkg("export", "--loc", "x", "--format", "xml");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("[nq, trig, ttl, nt, jsonld]") && format.err().contains("'xml'"), format.err());

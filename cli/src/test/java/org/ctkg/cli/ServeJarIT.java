@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * End to end: the runnable jar, started as {@code ctkg serve} in its own process, answers a SPARQL
  * SELECT over HTTP within seconds, logs the request in the NCSA format, and holds each client
- * (here behind a trusted proxy) to its bound on concurrent queries.
+ * (here behind a trusted proxy) to its bound on concurrent queries, and offers the releases
+ * directory it is given (here one without a release yet).
  */
 class ServeJarIT {
     private static final Pattern SERVING = Pattern.compile("ctkg serving on (http://\\S+)");
@@ -32,8 +33,9 @@ class ServeJarIT {
         Path jar = Path.of(System.getProperty("ctkg.jar", "target/ctkg.jar"));
         assertTrue(Files.exists(jar), "no jar at " + jar);
         Path log = Files.createTempFile("ctkg-serve", ".log");
+        Path releases = Files.createTempDirectory("ctkg-releases");
         Process process = new ProcessBuilder(JarRuns.ctkg("serve", "--port", "0", "--localhost",
-                "--max-concurrent-queries", "1", "--trusted-proxy", "127.0.0.1"))
+                "--max-concurrent-queries", "1", "--trusted-proxy", "127.0.0.1", "--releases", releases.toString()))
                 .redirectError(log.toFile())
                 .start();
         try {
@@ -51,6 +53,8 @@ class ServeJarIT {
                 assertEquals(List.of(List.of("https://w3id.org/ctkg/id/instrument/untoc")), rows);
             }
             int port = URI.create(base).getPort();
+            RawHttp.Response downloads = RawHttp.get("127.0.0.1", port, "/downloads.html");
+            assertTrue(downloads.status() == 200 && downloads.raw().contains("No release has been cut yet"), downloads.raw());
             try (RawHttp held = RawHttp.heldQuery("127.0.0.1", port, "X-Forwarded-For: 203.0.113.7")) {
                 RawHttp.Response second = RawHttp.get("127.0.0.1", port, RawHttp.queryPath("ASK {}"), "X-Forwarded-For: 203.0.113.7");
                 assertEquals(429, second.status(), second.raw());
@@ -68,6 +72,7 @@ class ServeJarIT {
             process.destroy();
             process.waitFor(60, TimeUnit.SECONDS);
             Files.deleteIfExists(log);
+            Files.deleteIfExists(releases);
         }
     }
 }

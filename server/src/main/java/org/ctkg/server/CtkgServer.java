@@ -26,6 +26,8 @@ import org.ctkg.server.http.Readiness;
 import org.ctkg.server.ld.LinkedDataModule;
 import org.ctkg.server.load.LiveLoadModule;
 import org.ctkg.server.load.LoadService;
+import org.ctkg.server.releases.ReleaseShelf;
+import org.ctkg.server.releases.Releases;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiModule;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -177,6 +179,7 @@ public final class CtkgServer {
         private Readiness readiness = Readiness.ALWAYS;
         private Path keystore;
         private String keystorePassword;
+        private ReleaseShelf releases = ReleaseShelf.none();
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -338,6 +341,16 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Offers the releases in this directory (what {@code ctkg release --out DIR} writes into) at
+         * {@code /downloads}, in the home page's dataset markup and in each resource's history and
+         * citation; default none.
+         */
+        public Builder releases(Path dir) {
+            this.releases = ReleaseShelf.of(dir);
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -350,6 +363,7 @@ public final class CtkgServer {
             SearchIndex search = new SearchIndex(dataset);
             DatasetGraph served = search.dataset();
             served.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            Releases offered = new Releases(releases, served, new org.ctkg.server.ld.LinkedData.Iris(publicBase));
             AllowedServices allowed = new AllowedServices(allowedServices);
             allowed.guard(served.getContext(), queryTimeoutMillis, maxRows);
             JsonLdContexts.guardEveryReader();
@@ -359,7 +373,8 @@ public final class CtkgServer {
                     .addEndpoint(Operation.Query, "query")
                     .addEndpoint(Operation.GSP_R)
                     .addEndpoint(Operation.GSP_R, "data");
-            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, queryTimeoutMillis, allowed);
+            ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, queryTimeoutMillis, allowed)
+                    .describedWith(offered.datasetLinks());
             QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
             if (limits.any())
                 protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
@@ -386,7 +401,8 @@ public final class CtkgServer {
                     .fusekiModules(FusekiModules.create(
                             protocol,
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
-                            new LinkedDataModule(served, search, publicBase),
+                            new LinkedDataModule(served, search, publicBase, offered),
+                            offered,
                             new QueryUiModule(),
                             new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes)))
                     .build();

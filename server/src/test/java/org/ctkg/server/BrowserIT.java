@@ -190,6 +190,19 @@ class BrowserIT {
         return ((Number) o).doubleValue();
     }
 
+    /** The dataset markup is data the browser neither runs nor blocks (no policy violation); it parses; the downloads page opens from the home page. */
+    @Test
+    void theHomePagesDatasetMarkupParsesInTheBrowserAndDownloadsOpens() {
+        browser.get(server.baseUrl() + "/");
+        Object type = ((JavascriptExecutor) browser).executeScript(
+                "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type']");
+        assertEquals("Dataset", type);
+        follow("Downloads");
+        awaitHeading("Downloads");
+        assertTrue(browser.getPageSource().contains("This server offers no releases."));
+        assertEverythingFromThisServer();
+    }
+
     @Test
     void aMaliciousLabelShowsAsText() {
         browser.get(server.baseUrl() + "/id/test/evil.html");

@@ -34,16 +34,19 @@ public final class DatasetDescription {
     /** The IRI of the VoID dataset description. */
     public static final Node DATASET = NodeFactory.createURI(Ids.BASE + "dataset");
     private final DatasetGraph dsg;
+    private final DatasetLinks links;
     private final UntilWritten<Graph> cached;
 
-    public DatasetDescription(DatasetGraph dsg) {
+    /** The description of the dataset, with the links another concern adds ({@link DatasetLinks#NONE} for none). */
+    public DatasetDescription(DatasetGraph dsg, DatasetLinks links) {
         this.dsg = dsg;
+        this.links = links;
         this.cached = new UntilWritten<>(dsg);
     }
 
     /** The description, for a server whose base URL is given (the endpoint IRIs depend on it). */
     Graph describe(String baseUrl) {
-        return cached.get(baseUrl, () -> Txn.calculateRead(dsg, () -> build(baseUrl)));
+        return cached.get(java.util.Arrays.asList(baseUrl, links.state()), () -> Txn.calculateRead(dsg, () -> build(baseUrl)));
     }
 
     private Graph build(String baseUrl) {
@@ -114,6 +117,7 @@ public final class DatasetDescription {
             add(g, graphName, RDF.Nodes.type, uri(VOID + "Dataset"));
             add(g, graphName, uri(VOID + "triples"), n);
         });
+        links.addTo(g, DATASET, baseUrl);
         return g;
     }
 

@@ -31,6 +31,7 @@ public final class ProtocolModule implements FusekiModule {
     private QueryBudget.Limits budgetLimits;
     private ClientAddress clients;
     private List<String> budgetedPages;
+    private DatasetLinks links = DatasetLinks.NONE;
 
     /**
      * For the dataset served as {@code /dataset}: answers capped at {@code maxRows}, query bodies at
@@ -67,6 +68,12 @@ public final class ProtocolModule implements FusekiModule {
         return this;
     }
 
+    /** Adds these statements to the VoID description (the releases'); without, none. */
+    public ProtocolModule describedWith(DatasetLinks links) {
+        this.links = links;
+        return this;
+    }
+
     @Override
     public String name() {
         return "ctkg protocol";
@@ -85,7 +92,7 @@ public final class ProtocolModule implements FusekiModule {
             budgeted.add(base + "/data");
             builder.addFilter("/*", new QueryBudget(budgeted, budgetedPages, budgetLimits, clients));
         }
-        builder.addFilter("/*", new DiscoveryFilter(new DatasetDescription(served)))
+        builder.addFilter("/*", new DiscoveryFilter(new DatasetDescription(served, links)))
                .addFilter("/*", new QuerySizeFilter(queryPaths, maxQueryBytes))
                .addFilter("/*", new WholeQueryRequests(queryPaths, queryTimeoutMillis))
                .addFilter("/*", new GraphUploadFilter(base + "/data"));

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.releases.DatasetMarkup;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiServlet;
 import org.ctkg.server.web.UntilWritten;
@@ -47,16 +48,19 @@ public final class BrowsePages extends HttpServlet {
     private final LinkedData.Iris iris;
     private final transient SearchIndex searchIndex;
     private final transient UntilWritten<List<String[]>> classCounts;
+    private final transient DatasetMarkup markup;
 
-    public BrowsePages(SearchIndex searchIndex, LinkedData.Iris iris) {
+    /** {@code markup}: the home page's schema.org Dataset markup. */
+    public BrowsePages(SearchIndex searchIndex, LinkedData.Iris iris, DatasetMarkup markup) {
         this.searchIndex = searchIndex;
+        this.markup = markup;
         this.dsg = searchIndex.dataset();
         this.iris = iris;
         this.classCounts = new UntilWritten<>(dsg);
     }
 
-    /** The home page: instances per class, and how many example questions the query page has. */
-    record Home(List<ClassCount> classes, int examples) {}
+    /** The home page: instances per class, how many example questions the query page has, its dataset markup (JSON-LD). */
+    record Home(List<ClassCount> classes, int examples, org.ctkg.server.releases.ScriptData markup) {}
 
     /** A class of the ontology with its label and how many resources have it as their type. */
     record ClassCount(String local, String label, String count) {}
@@ -91,7 +95,8 @@ public final class BrowsePages extends HttpServlet {
         String path = req.getRequestURI();
         if (path.equals("/") || path.isEmpty()) {
             Pages.send(resp, 200, "home.jte", new Home(classCounts().stream()
-                    .map(row -> new ClassCount(row[0].substring(CTKG.length()), row[1], row[2])).toList(), QueryUiServlet.EXAMPLES.size()));
+                    .map(row -> new ClassCount(row[0].substring(CTKG.length()), row[1], row[2])).toList(), QueryUiServlet.EXAMPLES.size(),
+                    markup.forPage(req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort())));
         } else if (path.equals("/search")) {
             Pages.send(resp, 200, "search.jte", search(req.getParameter("q")));
         } else if (path.startsWith("/classes/") && path.substring(9).matches("[A-Za-z][A-Za-z0-9]*")) {

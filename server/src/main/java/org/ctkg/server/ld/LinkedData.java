@@ -18,6 +18,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.releases.ResourceHistory;
 import org.ctkg.server.views.CountryFacts;
 import org.ctkg.server.views.Dossier;
 import org.ctkg.server.web.Responses;
@@ -33,7 +34,8 @@ import org.ctkg.server.web.Responses;
  */
 public final class LinkedData extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, RDFFormat> FORMATS = Map.of(
+    /** The RDF documents' suffixes and their formats. */
+    public static final Map<String, RDFFormat> FORMATS = Map.of(
             "ttl", RDFFormat.TURTLE_PRETTY, "jsonld", RDFFormat.JSONLD_PRETTY, "nt", RDFFormat.NTRIPLES, "rdf", RDFFormat.RDFXML_PRETTY);
 
     private static final MediaType HTML = MediaType.create("text/html");
@@ -61,12 +63,14 @@ public final class LinkedData extends HttpServlet {
     private final transient JsonLdContext context = JsonLdContext.ofCtkg();
 
     private final transient CountryFacts countries;
+    private final transient ResourceHistory history;
 
-    /** {@code countries}: what a country's page shows as its dossier. */
-    public LinkedData(DatasetGraph dsg, Iris iris, CountryFacts countries) {
+    /** {@code countries}: what a country's page shows as its dossier; {@code history}: its history and citation. */
+    public LinkedData(DatasetGraph dsg, Iris iris, CountryFacts countries, ResourceHistory history) {
         this.dsg = dsg;
         this.iris = iris;
         this.countries = countries;
+        this.history = history;
     }
 
     /** Maps between the public base and this server's paths. */
@@ -132,7 +136,7 @@ public final class LinkedData extends HttpServlet {
             return;
         }
         if (format.equals("html")) {
-            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(countries.now(), r, iris)));
+            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(countries.now(), r, iris), history::of));
             return;
         }
         Graph g = d.asGraph();
@@ -148,8 +152,8 @@ public final class LinkedData extends HttpServlet {
         Responses.send(resp, 200, rdf.getLang().getContentType().getContentTypeStr() + ";charset=utf-8", out.toByteArray());
     }
 
-    /** The suffix of the document the request accepts best; the HTML page when it names none of them. */
-    private static String negotiate(HttpServletRequest req) {
+    /** The suffix of the document the request accepts best ({@code html} or one of {@link #FORMATS}); the HTML page when it names none of them. */
+    public static String negotiate(HttpServletRequest req) {
         MediaType best = ConNeg.chooseContentType(req, OFFERS, HTML);
         return SUFFIXES.getOrDefault(best.getContentTypeStr(), "html");
     }

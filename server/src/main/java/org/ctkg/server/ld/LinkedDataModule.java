@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.server.releases.Releases;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.views.CountryFacts;
 import org.ctkg.server.views.TierMapPage;
@@ -23,13 +24,16 @@ public final class LinkedDataModule implements FusekiModule {
     private final BrowsePages browse;
     private final TierMapPage tierMap;
 
-    /** Pages of the served dataset, for IRIs under {@code publicBase}, searched through {@code search}. */
-    public LinkedDataModule(DatasetGraph served, SearchIndex search, String publicBase) {
+    /**
+     * Pages of the served dataset, for IRIs under {@code publicBase}, searched through {@code search},
+     * with the history, citation and dataset markup of the {@code releases} offered.
+     */
+    public LinkedDataModule(DatasetGraph served, SearchIndex search, String publicBase, Releases releases) {
         LinkedData.Iris iris = new LinkedData.Iris(publicBase);
         // The facts of the country dossiers and the tier map, read once per store state for both.
         CountryFacts countries = new CountryFacts(served);
-        this.linkedData = new LinkedData(served, iris, countries);
-        this.browse = new BrowsePages(search, iris);
+        this.linkedData = new LinkedData(served, iris, countries, releases.history());
+        this.browse = new BrowsePages(search, iris, releases.markup());
         this.tierMap = new TierMapPage(countries, iris);
     }
 

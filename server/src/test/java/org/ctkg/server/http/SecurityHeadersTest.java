@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SecurityHeadersTest extends CuratedServerTest {
     private static final Pattern INLINE = Pattern.compile(
-            "<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=|<style|javascript:",
+            "<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/(?:ld\\+)?json\")[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=|<style|javascript:",
             Pattern.CASE_INSENSITIVE);
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {
@@ -61,6 +61,7 @@ class SecurityHeadersTest extends CuratedServerTest {
             "/id/instrument/palermo-protocol.html, 200",
             "/graph/tcr-2021-strategic-threat.html, 200",
             "/ontology.html, 200",
+            "/downloads.html, 200",
             "/ui/, 200",
             "/ui/index.html, 200",
             "/id/no/such/thing.html, 404",
