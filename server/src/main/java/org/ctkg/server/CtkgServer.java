@@ -17,6 +17,9 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.access.AccessModule;
+import org.ctkg.server.access.ReaderLog;
+import org.ctkg.server.access.Readers;
 import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.ClientAddress;
 import org.ctkg.server.http.OperationsModule;
@@ -28,6 +31,7 @@ import org.ctkg.server.load.LiveLoadModule;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiModule;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -177,6 +181,8 @@ public final class CtkgServer {
         private Readiness readiness = Readiness.ALWAYS;
         private Path keystore;
         private String keystorePassword;
+        private Readers readers = Readers.NONE;
+        private ReaderLog readerLog;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -338,6 +344,23 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Lets these readers (a file of {@code name: password access…} lines, {@link Readers}) see
+         * the restricted graphs each is allowed, with HTTP Basic on the same routes; default none:
+         * restricted graphs are seen by writers only.
+         * @throws IllegalArgumentException naming the file and line of a bad entry
+         */
+        public Builder readers(Path file) {
+            this.readers = Readers.read(file);
+            return this;
+        }
+
+        /** Logs readers' requests, without their text, in daily files in {@code dir} kept {@code days} days; default not logged. */
+        public Builder readerLog(Path dir, int days) {
+            this.readerLog = new ReaderLog(dir, days);
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -346,12 +369,13 @@ public final class CtkgServer {
         public CtkgServer build() {
             if (dataset == null)
                 throw new IllegalStateException("CtkgServer needs a dataset");
-            // Served through the search index's wrapper, so that writes keep the index in step.
+            // Served through the search index's wrapper, so that writes keep the index in step, and
+            // seen through the caller's view, which hides the restricted graphs they may not see.
             SearchIndex search = new SearchIndex(dataset);
             DatasetGraph served = search.dataset();
-            served.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            search.context().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
             AllowedServices allowed = new AllowedServices(allowedServices);
-            allowed.guard(served.getContext(), queryTimeoutMillis, maxRows);
+            allowed.guard(search.context(), queryTimeoutMillis, maxRows);
             JsonLdContexts.guardEveryReader();
             DataService.Builder service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
@@ -363,12 +387,13 @@ public final class CtkgServer {
             QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
             if (limits.any())
                 protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
-            if (writable()) {
+            UserStore writers = !writable() ? null : passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
+                                                                           : JettySecurityLib.makeUserStore(writerUser, writerPassword);
+            if (writers != null) {
                 // Jetty demands credentials for writes (the protocol module's writer access); reads of /data stay open.
                 service.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
                        .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_ANON);
-                protocol.writers(passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
-                                                      : JettySecurityLib.makeUserStore(writerUser, writerPassword), REALM, LOAD_PATH);
+                protocol.writers(writers, REALM, LOAD_PATH);
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
@@ -384,6 +409,7 @@ public final class CtkgServer {
                     .enableMetrics(true)
                     .add(DATASET, service.build())
                     .fusekiModules(FusekiModules.create(
+                            new AccessModule(readers, writers, REALM, readerLog),
                             protocol,
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
                             new LinkedDataModule(served, search, publicBase),
