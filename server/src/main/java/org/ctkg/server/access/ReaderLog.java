@@ -1,7 +1,6 @@
 package org.ctkg.server.access;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ public final class ReaderLog {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the reader log directory " + dir + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot make the reader log directory " + dir + ": " + e.getMessage(), e);
         }
         expire(LocalDate.now(clock));
     }

@@ -1,7 +1,6 @@
 package org.ctkg.server.access;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +40,14 @@ public final class Readers {
 
     /**
      * Reads the file.
-     * @throws IllegalArgumentException naming the file and line of a malformed entry
+     * @throws IllegalArgumentException naming the file (and line) of an unreadable file or a malformed entry
      */
     public static Readers read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the readers file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the readers file " + file + ": " + e.getMessage(), e);
         }
         Map<String, Reader> readers = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
