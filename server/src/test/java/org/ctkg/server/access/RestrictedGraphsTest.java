@@ -143,6 +143,17 @@ class RestrictedGraphsTest {
         assertEquals(1, writer.count(PREFIXES + "SELECT (COUNT(*) AS ?n) { ?s rdfs:label ?l FILTER(CONTAINS(?l, \"" + SECRET + "\")) }"), "the label is there");
     }
 
+    @Test
+    void aWritersUpdateIntoARestrictedGraphIsNotIndexed() throws Exception {
+        String word = "Qvxupdated";
+        HttpResponse<String> r = writer.post("/ctkg/update", "application/sparql-update", "INSERT DATA { GRAPH <" + A + "> { <" + CASE_A
+                + "> <http://www.w3.org/2000/01/rdf-schema#label> \"" + word + "\" } }");
+        assertTrue(r.statusCode() < 300, r.body());
+        assertEquals(0, anonymous.count(PREFIXES + "SELECT (COUNT(*) AS ?n) { ?s text:query \"" + word + "\" }"));
+        assertFalse(anonymous.ok("/search?q=" + word, "text/html").contains("/id/case/"));
+        assertEquals(casesA, bob.count(COUNT_CASES), "the graph is still restricted");
+    }
+
     // --- Graph Store Protocol -------------------------------------------------------------
 
     @Test
