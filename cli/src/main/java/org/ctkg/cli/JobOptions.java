@@ -1,5 +1,6 @@
 package org.ctkg.cli;
 
+import org.ctkg.loader.Access;
 import org.ctkg.loader.JobSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,10 +32,27 @@ final class JobOptions {
     @Option(names = "--no-validate", description = "skip SHACL validation (trusted bulk data only; recorded as not validated)")
     boolean noValidate;
 
-    /** The job's settings; a graph that is not an absolute IRI is a usage error. */
+    @Option(names = "--access", paramLabel = "LEVEL", defaultValue = "public", completionCandidates = AccessLevelNames.class,
+            description = "public (default) or restricted: restricted graphs are seen only by the readers allowed them and by writers; "
+                    + "the store remembers it, and a public load into a restricted graph is refused")
+    String access;
+
+    @Option(names = "--change-access", description = "with --access public: make a restricted graph public (an explicit decision)")
+    boolean changeAccess;
+
+    /** The names --access takes, for help and completion. */
+    static final class AccessLevelNames extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        AccessLevelNames() {
+            super(java.util.List.of("public", "restricted"));
+        }
+    }
+
+    /** The job's settings; a graph that is not an absolute IRI, or an unknown level, is a usage error. */
     JobSettings settings() {
         try {
-            return new JobSettings(graph, replace, infer, lenient, !noValidate, syntax);
+            return new JobSettings(graph, replace, infer, lenient, !noValidate, syntax, Access.named(access), changeAccess);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }

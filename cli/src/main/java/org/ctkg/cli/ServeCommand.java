@@ -18,7 +18,7 @@ import org.ctkg.replication.Replica;
 import org.ctkg.replication.Replication;
 import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
-import org.ctkg.server.CtkgServer.Defaults;
+import org.ctkg.server.Defaults;
 import org.ctkg.server.http.Readiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
                 "                  [--query-budget SECONDS] [--max-concurrent-queries N] [--trusted-proxy ADDR]...",
+                "                  [--readers FILE [--reader-log DIR] [--reader-log-days N]]",
                 "                  [--https KEYSTORE [--https-password-file FILE]] [--releases DIR]",
                 "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
@@ -105,6 +106,19 @@ final class ServeCommand extends Command {
             + "('user: password' lines) write: SPARQL Update on /ctkg/update, Graph Store writes on /ctkg/data (HTTP Basic)")
     Path passwd;
 
+    @Option(names = "--readers", paramLabel = "FILE", description = "let the readers of this file ('name: password restricted' "
+            + "or 'name: password GRAPH-IRI...' lines) see the restricted graphs they are allowed, with HTTP Basic on the same routes; "
+            + "by default restricted graphs are seen by writers only (docs/privacy.md)")
+    Path readers;
+
+    @Option(names = "--reader-log", paramLabel = "DIR", defaultValue = "ctkg-reader-log", description = "where readers' requests are "
+            + "logged, without their text: a file per day (default ${DEFAULT-VALUE}, in the working directory)")
+    Path readerLog;
+
+    @Option(names = "--reader-log-days", paramLabel = "N", defaultValue = "30",
+            description = "how many days the reader log keeps (default ${DEFAULT-VALUE}); older days' files are deleted")
+    int readerLogDays;
+
     @Option(names = "--https", paramLabel = "KEYSTORE", description = "serve HTTPS (only) on the port, with the key and "
             + "certificate in this keystore (PKCS12 or JKS); its password from --https-password-file or CTKG_HTTPS_PASSWORD")
     Path https;
@@ -154,6 +168,8 @@ final class ServeCommand extends Command {
                 builder.writer(writer.user(), writer.password());
             if (releases != null)
                 builder.releases(releases);
+            if (readers != null)
+                builder.readers(readers).readerLog(readerLog, readerLogDays);
             if (https != null)
                 builder.https(https, KeystorePassword.read(httpsPasswordFile, "CTKG_HTTPS_PASSWORD"));
             else if (httpsPasswordFile != null)
@@ -163,8 +179,8 @@ final class ServeCommand extends Command {
         }
         boolean writable = passwd != null || writer.password() != null;
         Settings replication = replicationSettings(writable);
-        if (writable && https == null && !localhost)
-            err.println("ctkg serve: warning: writers' passwords will cross the network in clear: serve with --https KEYSTORE, "
+        if ((writable || readers != null) && https == null && !localhost)
+            err.println("ctkg serve: warning: " + (writable ? "writers'" : "readers'") + " passwords will cross the network in clear: serve with --https KEYSTORE, "
                         + "or behind a TLS proxy with --localhost");
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;

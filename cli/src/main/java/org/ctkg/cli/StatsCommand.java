@@ -12,6 +12,8 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.ctkg.loader.AccessLevels;
 import org.ctkg.loader.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -22,9 +24,13 @@ import picocli.CommandLine.Option;
         customSynopsis = "ctkg stats --loc DIR | --server URL",
         description = {"show a store's graphs, triple counts, classes and last loads",
                 "",
-                "Lists the store's named graphs with their triple counts, the 25 largest classes, and the last 10 loads."})
+                "Lists the store's named graphs with their triple counts and access levels (public or restricted), the 25 largest classes,",
+                "and the last 10 loads. Against a server it lists what the caller may see: the public graphs, or a reader's too."})
 final class StatsCommand extends Command {
-    private static final String GRAPHS = "SELECT ?g (COUNT(*) AS ?triples) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY DESC(?triples) ?g";
+    /** Each graph with its size and access level (restricted when ctkg's record of levels says so). */
+    private static final String GRAPHS = "SELECT ?g ?triples (IF(EXISTS { GRAPH <" + AccessLevels.GRAPH.getURI() + "> { ?g <"
+            + DCTerms.accessRights.getURI() + "> <" + AccessLevels.RESTRICTED.getURI() + "> } }, \"restricted\", \"public\") AS ?access) "
+            + "{ { SELECT ?g (COUNT(*) AS ?triples) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g } } ORDER BY DESC(?triples) ?g";
     private static final String CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?instances) { ?s a ?class } GROUP BY ?class ORDER BY DESC(?instances) ?class LIMIT 25";
     private static final String LOADS = """
             PREFIX prov: <http://www.w3.org/ns/prov#>

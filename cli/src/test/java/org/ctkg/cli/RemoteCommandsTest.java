@@ -45,7 +45,7 @@ class RemoteCommandsTest {
         try {
             CommandLineTest.Run stats = CommandLineTest.ctkg("stats", "--server", commas.baseUrl());
             assertEquals(0, stats.code(), stats.err());
-            assertTrue(stats.out().contains("\n   https://example.org/graph/a,b  1\n"), stats.out());
+            assertTrue(stats.out().contains("\n   https://example.org/graph/a,b  1  public\n"), stats.out());
         } finally {
             commas.stop();
         }

@@ -13,18 +13,28 @@ import org.apache.jena.irix.IRIs;
  * @param lenient  let the parser warn instead of fail on bad terms
  * @param validate check the result against ctkg's shapes
  * @param syntax   the RDF syntax's name, or null to tell it from the file name
+ * @param access   the access level of the graphs the job writes
+ * @param changeAccess whether a public job may make a restricted graph public
  */
-public record JobSettings(String graph, boolean replace, boolean infer, boolean lenient, boolean validate, String syntax) {
+public record JobSettings(String graph, boolean replace, boolean infer, boolean lenient, boolean validate, String syntax,
+                          Access access, boolean changeAccess) {
+
+    /** Public settings. */
+    public JobSettings(String graph, boolean replace, boolean infer, boolean lenient, boolean validate, String syntax) {
+        this(graph, replace, infer, lenient, validate, syntax, Access.PUBLIC, false);
+    }
 
     /** @throws IllegalArgumentException when the graph is not an absolute IRI */
     public JobSettings {
         if (graph != null && (!IRIs.check(graph) || !IRIs.absoluteResolver().resolve(graph).isAbsolute()))
             throw new IllegalArgumentException("the graph must be an absolute IRI, got '" + graph + "'");
+        if (access == null)
+            access = Access.PUBLIC;
     }
 
     /** Sets these on a job. */
     public LoadJob.Builder applyTo(LoadJob.Builder job) {
-        job.replace(replace).infer(infer).lenient(lenient).validate(validate);
+        job.replace(replace).infer(infer).lenient(lenient).validate(validate).access(access).changeAccess(changeAccess);
         if (graph != null)
             job.graph(NodeFactory.createURI(graph));
         return job;

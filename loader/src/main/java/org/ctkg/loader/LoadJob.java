@@ -32,7 +32,7 @@ public final class LoadJob {
         ShapesValidation validation = b.validation == null ? ShapesValidation.standard() : b.validation;
         this.plan = new JobPlan(b.store, List.copyOf(b.sources), b.targetGraph, b.replace, b.infer,
                 new ShapesCheck(b.validate, validation, b.shapesIri, b.lenient, b.monitor),
-                b.monitor, b.newGeneration, b.indexThreads);
+                b.monitor, b.newGeneration, b.indexThreads, b.access, b.changeAccess);
     }
 
     /** A job writing into the store. */
@@ -68,6 +68,8 @@ public final class LoadJob {
         private LoadMonitor monitor = LoadMonitor.SILENT;
         private Boolean newGeneration;
         private int indexThreads = ParallelIndexWriter.threadsForThisMachine();
+        private Access access = Access.PUBLIC;
+        private boolean changeAccess;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store);
@@ -139,6 +141,21 @@ public final class LoadJob {
         /** Threads building a new generation's indexes; default one per core. */
         public Builder indexThreads(int threads) {
             this.indexThreads = Math.max(1, threads);
+            return this;
+        }
+
+        /**
+         * The access level of the graphs the job writes; default public. A public job into a
+         * graph the store records as restricted fails (the store unchanged) unless {@link #changeAccess}.
+         */
+        public Builder access(Access access) {
+            this.access = Objects.requireNonNull(access);
+            return this;
+        }
+
+        /** Lets a public job make a restricted graph public (an operator's explicit decision); default false. */
+        public Builder changeAccess(boolean change) {
+            this.changeAccess = change;
             return this;
         }
 

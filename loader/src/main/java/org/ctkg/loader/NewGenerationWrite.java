@@ -8,7 +8,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.ctkg.loader.prov.Provenance;
 import org.ctkg.loader.tdb2.ParallelIndexWriter;
 import org.ctkg.loader.tdb2.StoreGeneration;
 import org.ctkg.loader.tdb2.StoreInternals;
@@ -46,7 +45,7 @@ record NewGenerationWrite(JobPlan plan) implements CommitProtocol {
             DatasetGraph built = generation.dataset();
             ValidationReport report = plan.shapes().inGeneration(built, reading.subjects(), plan.indexThreads());
             LoadReport result = Txn.calculateRead(built, () -> reading.report(built, report, started));
-            Txn.executeWrite(built, () -> Provenance.record(built, result, plan.shapes().shapesForProvenance()));
+            Txn.executeWrite(built, () -> plan.recordAccessAndProvenance(built, result));
             plan.monitor().committing();
             generation.promote();
             return result;

@@ -6,7 +6,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.ctkg.loader.prov.Provenance;
 import org.ctkg.loader.tdb2.SortedQuadWriter;
 import org.ctkg.loader.tdb2.StoreInternals;
 
@@ -29,7 +28,7 @@ record OneTransactionWrite(JobPlan plan) implements CommitProtocol {
             SourceReading reading = SourceReading.into(plan, new InTransaction(dsg), GraphChanges.emptiedAtFirstWrite(plan, dsg));
             ValidationReport report = plan.shapes().inTransaction(dsg, reading.subjects());
             LoadReport result = reading.report(dsg, report, started);
-            Provenance.record(dsg, result, plan.shapes().shapesForProvenance());
+            plan.recordAccessAndProvenance(dsg, result);
             plan.monitor().committing();
             dsg.commit();
             committed = true;

@@ -8,15 +8,22 @@ import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.ctkg.loader.AccessLevels;
 
 /**
- * Which of a store's graphs a release publishes: all of them except those the {@link #RESTRICTED}
- * hook marks. Today no graph is marked; the privacy work fills the hook (a predicate over graph
- * IRIs), and every release then leaves those graphs out, and every statement elsewhere that names them.
+ * Which of a store's graphs a release publishes: all of them except those the store records as
+ * restricted ({@link #recorded}, {@link AccessLevels}) and those a caller's hook marks besides
+ * ({@link #RESTRICTED}, none by default); every release leaves them out, and every statement
+ * elsewhere that names them.
  */
 public final class PublicGraphs {
-    /** The hook: true for a graph that must never be released. Today: none. */
+    /** The hook: true for a graph that must never be released besides the recorded ones. Default: none. */
     public static final Predicate<Node> RESTRICTED = graph -> false;
+
+    /** The graphs the store records as restricted, as they are now; call inside a read transaction. */
+    public static Predicate<Node> recorded(DatasetGraph dsg) {
+        return AccessLevels.restricted(dsg)::contains;
+    }
 
     private PublicGraphs() {}
 

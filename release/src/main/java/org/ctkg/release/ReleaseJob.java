@@ -96,10 +96,11 @@ public final class ReleaseJob {
     /** Writes every file into the directory, inside the store's read transaction; returns the catalogue's warnings. */
     private List<String> write(Path dir, Release previous) {
         try {
-            List<Node> graphs = PublicGraphs.of(b.store, b.restricted);
+            Predicate<Node> restricted = b.restricted.or(PublicGraphs.recorded(b.store));
+            List<Node> graphs = PublicGraphs.of(b.store, restricted);
             Set<Node> withheld = new HashSet<>();
             b.store.listGraphNodes().forEachRemaining(g -> {
-                if (b.restricted.test(g))
+                if (restricted.test(g))
                     withheld.add(g);
             });
             CanonicalDump dump = CanonicalDump.of(b.store, graphs, withheld);
@@ -211,7 +212,10 @@ public final class ReleaseJob {
             return this;
         }
 
-        /** Which graphs are never released; default {@link PublicGraphs#RESTRICTED}. */
+        /**
+         * Which graphs are never released besides those the store records as restricted (which
+         * never are); default {@link PublicGraphs#RESTRICTED}, none.
+         */
         public Builder restricted(Predicate<Node> restricted) {
             this.restricted = Objects.requireNonNull(restricted);
             return this;

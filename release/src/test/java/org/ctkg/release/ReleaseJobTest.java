@@ -31,6 +31,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateAction;
 import org.ctkg.loader.LoadException;
+import org.ctkg.loader.Access;
+import org.ctkg.loader.AccessLevels;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.Store;
 import org.ctkg.loader.source.RdfFile;
@@ -162,6 +164,23 @@ class ReleaseJobTest {
                     assertFalse(Files.readString(r.dir().resolve(name)).contains(NOTES), name + " names the restricted graph");
             assertTrue(CanonicalDump.readLines(r.dump()).stream().noneMatch(l -> new String(l, StandardCharsets.UTF_8).contains(NOTES)));
             assertFalse(r.graphTriples().containsKey(NOTES));
+        }
+    }
+
+    @Test
+    void aGraphTheStoreRecordsRestrictedIsNeverReleasedNorNamed() throws Exception {
+        try (Store store = Store.open(tmp.resolve("restricted"))) {
+            LoadJob.create(store).source(RdfFile.of(file("restricted.ttl", SHELTERS), null)).graph(NodeFactory.createURI(NOTES))
+                   .validate(false).access(Access.RESTRICTED).build().run();
+            Release r = release(store, "1", tmp.resolve("out")).build().run().release();
+            assertFalse(Files.exists(r.dir().resolve("graphs/notes.ttl")));
+            for (String hidden : List.of(NOTES, AccessLevels.GRAPH.getURI(), AccessLevels.RESTRICTED_PROVENANCE.getURI())) {
+                for (String name : files(r.dir()))
+                    if (!name.endsWith(".gz"))
+                        assertFalse(Files.readString(r.dir().resolve(name)).contains(hidden), name + " names " + hidden);
+                assertTrue(CanonicalDump.readLines(r.dump()).stream().noneMatch(l -> new String(l, StandardCharsets.UTF_8).contains(hidden)), hidden);
+                assertFalse(r.graphTriples().containsKey(hidden));
+            }
         }
     }
 

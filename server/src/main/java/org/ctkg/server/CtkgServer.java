@@ -17,6 +17,9 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.access.AccessModule;
+import org.ctkg.server.access.ReaderLog;
+import org.ctkg.server.access.Readers;
 import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.ClientAddress;
 import org.ctkg.server.http.OperationsModule;
@@ -30,6 +33,7 @@ import org.ctkg.server.releases.ReleaseShelf;
 import org.ctkg.server.releases.Releases;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiModule;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -130,33 +134,6 @@ public final class CtkgServer {
         return baseUrl() + "/" + DATASET + "/sparql";
     }
 
-    /**
-     * The settings' defaults: constants, so that a command line can name them in its own defaults
-     * ({@code defaultValue = "" + Defaults.PORT}) and there is one default per setting.
-     */
-    public static final class Defaults {
-        private Defaults() {}
-
-        public static final int PORT = 3030;
-        public static final int QUERY_TIMEOUT_SECONDS = 30;
-        public static final long MAX_ROWS = 100_000;
-        public static final long MAX_QUERY_BYTES = 1 << 20;
-        public static final long MAX_UPLOAD_BYTES = 1L << 30;
-        public static final long STOP_TIMEOUT_MILLIS = 10_000;
-        /**
-         * Query time per client per {@link #QUERY_BUDGET_WINDOW_SECONDS}, as the Wikidata Query
-         * Service gives: a client running one query at a time never runs out, one running several
-         * in parallel gets, on average, the time of one.
-         */
-        public static final int QUERY_BUDGET_SECONDS = 60;
-        public static final int QUERY_BUDGET_WINDOW_SECONDS = 60;
-        /**
-         * Queries one client may run at once: a person or a well-behaved program needs one or two;
-         * four leaves room for a few browser tabs but keeps one client from holding many threads.
-         */
-        public static final int MAX_CONCURRENT_QUERIES = 4;
-    }
-
     /** Settings for a {@link CtkgServer}. */
     public static final class Builder {
         private int port = Defaults.PORT;
@@ -180,6 +157,8 @@ public final class CtkgServer {
         private Path keystore;
         private String keystorePassword;
         private ReleaseShelf releases = ReleaseShelf.none();
+        private Readers readers = Readers.NONE;
+        private ReaderLog readerLog;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -351,6 +330,23 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Lets these readers (a file of {@code name: password access…} lines, {@link Readers}) see
+         * the restricted graphs each is allowed, with HTTP Basic on the same routes; default none:
+         * restricted graphs are seen by writers only.
+         * @throws IllegalArgumentException naming the file and line of a bad entry
+         */
+        public Builder readers(Path file) {
+            this.readers = Readers.read(file);
+            return this;
+        }
+
+        /** Logs readers' requests, without their text, in daily files in {@code dir} kept {@code days} days; default not logged. */
+        public Builder readerLog(Path dir, int days) {
+            this.readerLog = new ReaderLog(dir, days);
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -359,13 +355,14 @@ public final class CtkgServer {
         public CtkgServer build() {
             if (dataset == null)
                 throw new IllegalStateException("CtkgServer needs a dataset");
-            // Served through the search index's wrapper, so that writes keep the index in step.
+            // Served through the search index's wrapper, so that writes keep the index in step, and
+            // seen through the caller's view, which hides the restricted graphs they may not see.
             SearchIndex search = new SearchIndex(dataset);
             DatasetGraph served = search.dataset();
-            served.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
+            search.context().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
             Releases offered = new Releases(releases, served, new org.ctkg.server.ld.LinkedData.Iris(publicBase));
             AllowedServices allowed = new AllowedServices(allowedServices);
-            allowed.guard(served.getContext(), queryTimeoutMillis, maxRows);
+            allowed.guard(search.context(), queryTimeoutMillis, maxRows);
             JsonLdContexts.guardEveryReader();
             DataService.Builder service = DataService.newBuilder(served)
                     .addEndpoint(Operation.Query)
@@ -378,12 +375,13 @@ public final class CtkgServer {
             QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
             if (limits.any())
                 protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
-            if (writable()) {
+            UserStore writers = !writable() ? null : passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
+                                                                           : JettySecurityLib.makeUserStore(writerUser, writerPassword);
+            if (writers != null) {
                 // Jetty demands credentials for writes (the protocol module's writer access); reads of /data stay open.
                 service.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
                        .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_ANON);
-                protocol.writers(passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
-                                                      : JettySecurityLib.makeUserStore(writerUser, writerPassword), REALM, LOAD_PATH);
+                protocol.writers(writers, REALM, LOAD_PATH);
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
@@ -399,6 +397,7 @@ public final class CtkgServer {
                     .enableMetrics(true)
                     .add(DATASET, service.build())
                     .fusekiModules(FusekiModules.create(
+                            new AccessModule(readers, writers, REALM, readerLog),
                             protocol,
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
                             new LinkedDataModule(served, search, publicBase, offered),

@@ -115,7 +115,7 @@ class WriteRoutesTest {
         RawHttp.Response r = RawHttp.get("127.0.0.1", writable.port(), RawHttp.queryPath("SELECT ?s { ?s ?p ?o } LIMIT 200000"),
                 "Authorization: " + authorization);
         assertEquals(200, r.status(), r.raw());
-        assertEquals(Long.toString(CtkgServer.Defaults.MAX_ROWS), r.header(CappedQuery.HEADER), "capped, as anonymous queries are");
+        assertEquals(Long.toString(Defaults.MAX_ROWS), r.header(CappedQuery.HEADER), "capped, as anonymous queries are");
         Internals.assertNone(r.body().substring(0, Math.min(2000, r.body().length())), "the answer");
     }
 

@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.SplittableRandom;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Synthetic case records in the shape of the CTDC data standard, as N-Triples, for benchmarks
@@ -15,6 +19,10 @@ import java.util.SplittableRandom;
  * <pre>
  *   new CaseRecordGenerator(42).write(out, 1_000_000);   // about a million triples
  * </pre>
+ * Records are named {@code …/id/case/s{seed}-{n}}: enumerable, for public synthetic data. With an
+ * id key ({@link #opaqueIds}) each is named by a keyed hash of that name instead,
+ * {@code …/id/case/r-{26 base32 characters}} (HMAC-SHA256, 130 bits): what records loaded
+ * restricted should be called, so that no IRI can be guessed or counted through (docs/privacy.md).
  */
 public final class CaseRecordGenerator {
     private static final String ID = "https://w3id.org/ctkg/id/";
@@ -37,10 +45,43 @@ public final class CaseRecordGenerator {
     private static final String[] RECRUITER = {"IntimatePartner", "Friend", "Family", "Other"};
 
     private final long seed;
+    private Mac ids;
 
     public CaseRecordGenerator(long seed) {
         this.seed = seed;
     }
+
+    /** Names records by a keyed hash under this secret key (keep it as secret as the records); returns this. */
+    public CaseRecordGenerator opaqueIds(byte[] key) {
+        try {
+            ids = Mac.getInstance("HmacSHA256");
+            ids.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java has no HMAC-SHA256", e);
+        }
+        return this;
+    }
+
+    private String name(long n) {
+        String plain = "s" + seed + "-" + n;
+        if (ids == null)
+            return plain;
+        byte[] h = ids.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder("r-");
+        long bits = 0;
+        int have = 0;
+        for (int i = 0; b.length() < 28; ) {
+            if (have < 5) {
+                bits = (bits << 8) | (h[i++] & 0xff);
+                have += 8;
+            }
+            b.append(BASE32.charAt((int) (bits >>> (have - 5)) & 31));
+            have -= 5;
+        }
+        return b.toString();
+    }
+
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
     /** Writes records until at least {@code triples} triples are written; returns the count written. */
     public long write(OutputStream out, long triples) throws IOException {
@@ -48,7 +89,7 @@ public final class CaseRecordGenerator {
         SplittableRandom random = new SplittableRandom(seed);
         long written = 0;
         for (long n = 0; written < triples; n++) {
-            String s = "<" + ID + "case/s" + seed + "-" + n + ">";
+            String s = "<" + ID + "case/" + name(n) + ">";
             w.write(s + " " + TYPE + " <" + CTKG + "CaseRecord> .\n");
             w.write(s + " <" + CTKG + "yearOfRegistration> \"" + (2002 + random.nextInt(22)) + "\"^^<" + XSD + "gYear> .\n");
             w.write(s + " <" + CTKG + "gender> \"" + weighted(random, GENDERS, GENDER_WEIGHTS) + "\" .\n");

@@ -37,44 +37,52 @@ public final class Provenance {
 
     /** Writes the job's record; call inside the job's write transaction. {@code shapes} is null when not validated. */
     public static void record(DatasetGraph dsg, LoadReport report, Node shapes) {
+        record(dsg, GRAPH, report, shapes);
+    }
+
+    /** Writes the job's record into {@code graph} (restricted jobs are recorded apart). */
+    public static void record(DatasetGraph dsg, Node graph, LoadReport report, Node shapes) {
+        Recorder r = new Recorder(dsg, graph);
         Node job = report.job();
-        add(dsg, job, RDF.Nodes.type, uri(CTKG.NS + "LoadJob"));
-        add(dsg, job, RDF.Nodes.type, uri(PROV + "Activity"));
-        add(dsg, job, RDFS.Nodes.label, NodeFactory.createLiteralString("load of " + report.inputs().size() + " file(s) at " + report.started()));
-        add(dsg, job, uri(PROV + "startedAtTime"), dateTime(report.started()));
-        add(dsg, job, uri(PROV + "endedAtTime"), dateTime(report.ended()));
+        r.add(job, RDF.Nodes.type, uri(CTKG.NS + "LoadJob"));
+        r.add(job, RDF.Nodes.type, uri(PROV + "Activity"));
+        r.add(job, RDFS.Nodes.label, NodeFactory.createLiteralString("load of " + report.inputs().size() + " file(s) at " + report.started()));
+        r.add(job, uri(PROV + "startedAtTime"), dateTime(report.started()));
+        r.add(job, uri(PROV + "endedAtTime"), dateTime(report.ended()));
         long violations = report.violations();
         String outcome = !report.validated() ? "committed without validation" : violations == 0 ? "committed" : "committed with violations";
-        add(dsg, job, uri(CTKG.NS + "outcome"), NodeFactory.createLiteralString(outcome));
+        r.add(job, uri(CTKG.NS + "outcome"), NodeFactory.createLiteralString(outcome));
         if (report.validated()) {
-            add(dsg, job, uri(CTKG.NS + "shapesUsed"), shapes);
-            add(dsg, job, uri(CTKG.NS + "violations"), longLiteral(violations));
+            r.add(job, uri(CTKG.NS + "shapesUsed"), shapes);
+            r.add(job, uri(CTKG.NS + "violations"), longLiteral(violations));
         }
         for (String note : report.notes())
-            add(dsg, job, RDFS.Nodes.comment, NodeFactory.createLiteralString(note));
+            r.add(job, RDFS.Nodes.comment, NodeFactory.createLiteralString(note));
         int i = 0;
         for (Source.InputRecord input : report.inputs()) {
             Node file = uri(job.getURI() + "#file-" + (++i));
-            add(dsg, job, uri(PROV + "used"), file);
-            add(dsg, file, RDF.Nodes.type, uri(CTKG.NS + "InputFile"));
-            add(dsg, file, uri(CTKG.NS + "fileName"), NodeFactory.createLiteralString(input.name()));
-            add(dsg, file, uri(CTKG.NS + "byteSize"), longLiteral(input.bytes()));
-            add(dsg, file, uri(CTKG.NS + "sha256"), NodeFactory.createLiteralString(input.sha256()));
+            r.add(job, uri(PROV + "used"), file);
+            r.add(file, RDF.Nodes.type, uri(CTKG.NS + "InputFile"));
+            r.add(file, uri(CTKG.NS + "fileName"), NodeFactory.createLiteralString(input.name()));
+            r.add(file, uri(CTKG.NS + "byteSize"), longLiteral(input.bytes()));
+            r.add(file, uri(CTKG.NS + "sha256"), NodeFactory.createLiteralString(input.sha256()));
         }
         int k = 0;
         for (Map.Entry<Node, LoadReport.GraphChange> e : report.changes().entrySet()) {
             Node change = uri(job.getURI() + "#graph-" + (++k));
-            add(dsg, job, uri(CTKG.NS + "changedGraph"), change);
-            add(dsg, change, RDF.Nodes.type, uri(CTKG.NS + "GraphChange"));
-            add(dsg, change, uri(CTKG.NS + "graph"), e.getKey());
-            add(dsg, change, uri(CTKG.NS + "triplesAdded"), longLiteral(e.getValue().added()));
-            add(dsg, change, uri(CTKG.NS + "triplesRemoved"), longLiteral(e.getValue().removed()));
-            add(dsg, e.getKey(), uri(PROV + "wasGeneratedBy"), job);
+            r.add(job, uri(CTKG.NS + "changedGraph"), change);
+            r.add(change, RDF.Nodes.type, uri(CTKG.NS + "GraphChange"));
+            r.add(change, uri(CTKG.NS + "graph"), e.getKey());
+            r.add(change, uri(CTKG.NS + "triplesAdded"), longLiteral(e.getValue().added()));
+            r.add(change, uri(CTKG.NS + "triplesRemoved"), longLiteral(e.getValue().removed()));
+            r.add(e.getKey(), uri(PROV + "wasGeneratedBy"), job);
         }
     }
 
-    private static void add(DatasetGraph dsg, Node s, Node p, Node o) {
-        dsg.add(GRAPH, s, p, o);
+    private record Recorder(DatasetGraph dsg, Node graph) {
+        void add(Node s, Node p, Node o) {
+            dsg.add(graph, s, p, o);
+        }
     }
 
     private static Node uri(String iri) {

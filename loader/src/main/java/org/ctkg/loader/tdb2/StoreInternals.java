@@ -1,6 +1,7 @@
 package org.ctkg.loader.tdb2;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
@@ -33,13 +34,20 @@ public final class StoreInternals {
         return Iter.count(quads.find(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny));
     }
 
-    /** How many write transactions the store has begun (TDB2), or -1 when it cannot tell. */
+    /**
+     * How many write transactions the store has begun (TDB2), or -1 when it cannot tell: also while
+     * a write is under way, since what is read then may be from before its commit.
+     */
     public static long writesBegun(DatasetGraph dsg) {
         DatasetGraph base = dsg;
         // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
         while (!TDBInternal.isTDB2(base) && base instanceof DatasetGraphWrapper w)
             base = w.getWrapped();
-        return TDBInternal.isTDB2(base) ? TDBInternal.getTransactionCoordinator(base).countBeginWrite() : -1;
+        if (!TDBInternal.isTDB2(base))
+            return -1;
+        TransactionCoordinator txns = TDBInternal.getTransactionCoordinator(base);
+        long begun = txns.countBeginWrite();
+        return txns.countActiveWriter() > 0 ? -1 : begun;
     }
 
     /**

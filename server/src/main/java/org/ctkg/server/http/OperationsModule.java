@@ -5,9 +5,12 @@ import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -43,12 +46,29 @@ public final class OperationsModule implements FusekiModule {
         builder.addServlet(readyPath, new ReadinessServlet(readiness));
     }
 
+    /** A request as the access log sees it, without its query string. */
+    private static final class WithoutQuery extends Request.Wrapper {
+        WithoutQuery(Request request) {
+            super(request);
+        }
+
+        @Override
+        public HttpURI getHttpURI() {
+            return HttpURI.build(super.getHttpURI()).query(null);
+        }
+    }
+
     @Override
     public void server(FusekiServer server) {
         Server jetty = server.getJettyServer();
         Slf4jRequestLogWriter accessLog = new Slf4jRequestLogWriter();
         accessLog.setLoggerName(accessLogger);
-        jetty.setRequestLog(new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+        CustomRequestLog ncsa = new CustomRequestLog(accessLog, CustomRequestLog.EXTENDED_NCSA_FORMAT);
+        // A request with credentials (a reader's or a writer's) is logged without its query string:
+        // a reader's query names what they looked for (docs/privacy.md).
+        jetty.addBean(ncsa);   // started and stopped with the server, as setRequestLog would
+        jetty.setRequestLog((request, response) -> ncsa.log(
+                request.getHeaders().contains(HttpHeader.AUTHORIZATION) ? new WithoutQuery(request) : request, response));
         // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
         jetty.setHandler(new GracefulHandler(jetty.getHandler()));
         jetty.setStopTimeout(stopTimeoutMillis);

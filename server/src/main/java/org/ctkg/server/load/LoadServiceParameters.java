@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.ctkg.loader.Access;
 import org.ctkg.loader.JobSettings;
 
 /** A job's settings as the load service's query parameters: read by the service, written by its clients. */
@@ -19,8 +20,10 @@ public final class LoadServiceParameters {
      * @throws IllegalArgumentException when a setting is not allowed
      */
     public static JobSettings of(HttpServletRequest req) {
+        String access = req.getParameter("access");
         return new JobSettings(req.getParameter("graph"), flag(req, "replace", false), flag(req, "infer", false),
-                flag(req, "lenient", false), flag(req, "validate", true), req.getParameter("syntax"));
+                flag(req, "lenient", false), flag(req, "validate", true), req.getParameter("syntax"),
+                access == null ? Access.PUBLIC : Access.named(access), flag(req, "change-access", false));
     }
 
     private static boolean flag(HttpServletRequest req, String name, boolean otherwise) {
@@ -43,6 +46,10 @@ public final class LoadServiceParameters {
             q.add("lenient=true");
         if (!settings.validate())
             q.add("validate=false");
+        if (settings.access() != Access.PUBLIC)
+            q.add("access=" + settings.access().label());
+        if (settings.changeAccess())
+            q.add("change-access=true");
         return String.join("&", q);
     }
 }

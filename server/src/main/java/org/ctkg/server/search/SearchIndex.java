@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.graph.Node;
@@ -16,12 +17,15 @@ import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextDocProducerTriples;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.query.text.changes.TextQuadAction;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
@@ -30,6 +34,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.ctkg.loader.Access;
+import org.ctkg.loader.AccessLevels;
+import org.ctkg.server.access.VisibleGraphs;
 
 /**
  * Full-text search over labels, alternative labels and descriptions, with Jena's jena-text
@@ -37,7 +44,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * write made through the served dataset ({@link #dataset()}): what an update or a Graph Store
  * write commits is indexed with it, what it deletes is dropped, and an aborted write leaves the
  * index as it was. The same index answers the search page and SPARQL's {@code text:query}
- * (prefix {@code text: <http://jena.apache.org/text#>}).
+ * (prefix {@code text: <http://jena.apache.org/text#>}). Restricted graphs ({@link AccessLevels}) are
+ * never indexed: the public searches this index, and a hit would tell that a restricted graph
+ * holds the words (readers query restricted labels with SPARQL instead; see docs/privacy.md).
  */
 public final class SearchIndex {
     static final List<Node> PREDICATES = List.of(RDFS.Nodes.label,
@@ -52,7 +61,8 @@ public final class SearchIndex {
     private final EntityDefinition def;
     private final AtomicLong entitiesIndexed = new AtomicLong();
     private final TextIndex index;
-    private final DatasetGraphText dataset;
+    private final DatasetGraphText text;
+    private final DatasetGraph dataset;
 
     static {
         TextQuery.init();
@@ -66,19 +76,35 @@ public final class SearchIndex {
         def.setLangField("lang");
         def.setGraphField(GRAPH_FIELD);   // lets a job's graphs be indexed anew without the rest
         index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), def, new StandardAnalyzer());
-        Txn.executeRead(store, () -> indexAll(store));
+        Txn.executeRead(store, () -> index(store, Node.ANY));
         index.prepareCommit();
         index.commit();
-        dataset = (DatasetGraphText) TextDatasetFactory.create(store, index, true);
+        text = (DatasetGraphText) TextDatasetFactory.create(store, index, true, new PublicOnly(index, store));
+        dataset = VisibleGraphs.over(text);
     }
 
-    private void indexAll(DatasetGraph dsg) {
-        index(dsg, Node.ANY);
+    /** Indexes what updates and Graph Store writes change, except in restricted graphs. */
+    private static final class PublicOnly extends TextDocProducerTriples {
+        private final DatasetGraph store;
+
+        PublicOnly(TextIndex index, DatasetGraph store) {
+            super(index);
+            this.store = store;
+        }
+
+        @Override
+        public void change(TextQuadAction action, Node g, Node s, Node p, Node o) {
+            if (g == null || !g.isURI() || AccessLevels.of(store, g) == Access.PUBLIC)
+                super.change(action, g, s, p, o);
+        }
     }
 
     private void index(DatasetGraph dsg, Node graph) {
+        Set<Node> restricted = AccessLevels.restricted(dsg);
         for (Node p : PREDICATES) {
             dsg.find(graph, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                if (restricted.contains(q.getGraph()))
+                    return;
                 Entity e = TextQueryFuncs.entityFromQuad(def, q);
                 if (e != null) {
                     index.addEntity(e);
@@ -91,11 +117,11 @@ public final class SearchIndex {
     /**
      * Indexes these named graphs anew, for writes made past the served dataset (load jobs, which
      * write the store directly): their entries are dropped and what they hold now is indexed; the
-     * other graphs' entries stay. In a write transaction of the served dataset, so no update
+     * other graphs' entries stay (a graph now restricted is dropped and not indexed). In a write transaction of the served dataset, so no update
      * interleaves, and committed with it; searches see the old entries until then.
      */
     public void reindex(Collection<Node> graphs) {
-        Txn.executeWrite(dataset, () -> {
+        Txn.executeWrite(text, () -> {
             IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
             for (Node g : graphs) {
                 try {
@@ -103,7 +129,7 @@ public final class SearchIndex {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                index(dataset.getWrapped(), g);
+                index(text.getWrapped(), g);
             }
         });
     }
@@ -113,9 +139,17 @@ public final class SearchIndex {
         return entitiesIndexed.get();
     }
 
-    /** The store as the server must serve it: writes through it keep the index in step. */
+    /**
+     * The store as the server must serve it: writes through it keep the index in step, and reads
+     * see what the request's audience may see ({@link VisibleGraphs}).
+     */
     public DatasetGraph dataset() {
         return dataset;
+    }
+
+    /** The settings of every query on {@link #dataset()} (timeouts, services): set them here, once. */
+    public Context context() {
+        return text.getContext();
     }
 
     /**
