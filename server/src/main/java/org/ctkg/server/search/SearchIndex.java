@@ -94,7 +94,8 @@ public final class SearchIndex {
 
         @Override
         public void change(TextQuadAction action, Node g, Node s, Node p, Node o) {
-            if (g == null || !g.isURI() || AccessLevels.of(store, g) == Access.PUBLIC)
+            // Only the indexed predicates matter: the others need no lookup of the graph's level.
+            if (PREDICATES.contains(p) && (g == null || !g.isURI() || AccessLevels.of(store, g) == Access.PUBLIC))
                 super.change(action, g, s, p, o);
         }
     }
