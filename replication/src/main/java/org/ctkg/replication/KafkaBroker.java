@@ -164,7 +164,18 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while formatting the Kafka broker's storage", e);
         }
         if (format.exitValue() != 0)
-            throw new IllegalStateException("formatting the Kafka broker's storage failed (exit " + format.exitValue() + "); see " + log);
+            throw new IllegalStateException("formatting the Kafka broker's storage failed (exit " + format.exitValue() + "); see " + log
+                    + ", which ends:\n" + lastLines(log, 20));
+    }
+
+    /** The end of a log, for a message that must outlive the directory it was written in (a test's temporary one). */
+    private static String lastLines(Path log, int n) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static Process java(String classpath, List<String> args, Path log) throws IOException {
