@@ -20,8 +20,11 @@ import org.ctkg.server.http.DatasetDescription;
  * the latest one's version, dates and files ({@code DataDownload}: URL, media type, size,
  * SHA-256) and the catalogue of all of them. Its context is written in the document
  * ({@code "@vocab": "https://schema.org/"}), so that reading it needs no request for a remote
- * context. Facts the store does not state (funder, spatial or temporal coverage) are left out
- * rather than made up.
+ * context. What the data covers ({@code temporalCoverage}, {@code spatialCoverage},
+ * {@code variableMeasured}) is computed from the store ({@link Coverage}); {@code citation} names
+ * the source documents, which whoever cites a figure from ctkg should cite too. A funder or another
+ * page about the dataset ({@code sameAs}) appears only when the store states one: ctkg's own
+ * content names neither, and they are left out rather than made up.
  */
 public final class DatasetMarkup {
     static final String NAME = "Counter-Trafficking Knowledge Graph";
@@ -34,10 +37,12 @@ public final class DatasetMarkup {
 
     private final ReleaseShelf shelf;
     private final StoreFacts facts;
+    private final Coverage coverage;
 
-    DatasetMarkup(ReleaseShelf shelf, StoreFacts facts) {
+    DatasetMarkup(ReleaseShelf shelf, StoreFacts facts, Coverage coverage) {
         this.shelf = shelf;
         this.facts = facts;
+        this.coverage = coverage;
     }
 
     /** The markup for a server at this base URL, to stand inside the page's script element. */
@@ -72,6 +77,8 @@ public final class DatasetMarkup {
         d.put("measurementTechnique", "Statements curated by hand from published documents, each in the named graph of its source, and tables "
                 + "mapped with RML, all validated against ctkg's SHACL shapes; every load job recorded with PROV-O");
         basedOnAndParts(d, now.sources());
+        stated(d, now.stated());
+        covered(d, coverage.now());
         Optional<ServedRelease> latest = shelf.latest();
         Optional<LocalDate> modified = now.lastJob().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
         latest.ifPresent(r -> {
@@ -117,12 +124,64 @@ public final class DatasetMarkup {
             });
             part.get("isBasedOn").getAsArray().add(reference(work));
         }
-        JsonArray basedOn = new JsonArray();
-        works.values().forEach(basedOn::add);
-        JsonArray hasPart = new JsonArray();
-        parts.values().forEach(hasPart::add);
+        JsonArray basedOn = new JsonArray(), citation = new JsonArray(), hasPart = new JsonArray();
+        works.values().forEach(w -> {
+            basedOn.add(w);
+            citation.add(reference(w));
+        });
+        parts.values().forEach(p -> {
+            p.put("isPartOf", reference(d));
+            hasPart.add(p);
+        });
         d.put("isBasedOn", basedOn);
+        if (!citation.isEmpty())
+            d.put("citation", citation);
         d.put("hasPart", hasPart);
+    }
+
+    /** {@code funder} and {@code sameAs}, as the store states them of the dataset. */
+    private static void stated(JsonObject d, StoreFacts.Stated stated) {
+        JsonArray funders = new JsonArray(), sameAs = new JsonArray();
+        for (StoreFacts.Agent f : stated.funders()) {
+            JsonObject funder = new JsonObject();
+            if (f.iri() != null)
+                funder.put("@id", f.iri());
+            if (f.name() != null)
+                funder.put("name", f.name());
+            funders.add(funder);
+        }
+        stated.sameAs().forEach(sameAs::add);
+        if (!funders.isEmpty())
+            d.put("funder", funders);
+        if (!sameAs.isEmpty())
+            d.put("sameAs", sameAs);
+    }
+
+    /** {@code temporalCoverage}, {@code spatialCoverage} and {@code variableMeasured}, each when the store has any. */
+    private static void covered(JsonObject d, Coverage.Facts covered) {
+        covered.years().ifPresent(y -> d.put("temporalCoverage", y.interval()));
+        JsonArray places = new JsonArray(), variables = new JsonArray();
+        for (Coverage.Country c : covered.countries()) {
+            JsonObject place = typed("Country");
+            place.put("@id", c.iri());
+            if (c.name() != null)
+                place.put("name", c.name());
+            if (c.code() != null)
+                place.put("identifier", c.code());
+            places.add(place);
+        }
+        for (Coverage.Measure m : covered.measures()) {
+            JsonObject variable = typed("PropertyValue");
+            variable.put("propertyID", m.iri());
+            variable.put("name", m.name() != null ? m.name() : m.iri());
+            if (m.description() != null)
+                variable.put("description", m.description());
+            variables.add(variable);
+        }
+        if (!places.isEmpty())
+            d.put("spatialCoverage", places);
+        if (!variables.isEmpty())
+            d.put("variableMeasured", variables);
     }
 
     private static JsonObject download(String baseUrl, ServedRelease r, ServedFile f) {

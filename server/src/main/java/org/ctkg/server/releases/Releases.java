@@ -30,7 +30,7 @@ public final class Releases implements FusekiModule {
         this.shelf = shelf;
         this.catalogue = new ReleaseCatalogue(shelf);
         this.history = new ResourceHistory(served, shelf, facts, iris);
-        this.markup = new DatasetMarkup(shelf, facts);
+        this.markup = new DatasetMarkup(shelf, facts, new Coverage(served));
     }
 
     /** What the VoID description adds: the releases as versions of the dataset, the latest dump, the catalogue. */

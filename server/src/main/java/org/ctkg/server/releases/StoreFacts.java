@@ -19,12 +19,13 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
 import org.ctkg.loader.prov.Provenance;
 import org.ctkg.ontology.Ids;
+import org.ctkg.server.http.DatasetDescription;
 import org.ctkg.server.web.UntilWritten;
 
 /**
  * What the store says about itself that citations and the home page's dataset markup need: who
- * made ctkg (the ontology's {@code dcterms:creator}), when a load job last ended, and the source
- * graphs with what they are based on ({@code dcterms:source}). Read through the served dataset,
+ * made ctkg (the ontology's {@code dcterms:creator}), when a load job last ended, the source
+ * graphs with what they are based on ({@code dcterms:source}), and who funds it, if anyone says. Read through the served dataset,
  * so that whatever it hides from a reader is hidden here too, and once per state of the store.
  * Every query binds its values as nodes of the parsed query, never as text.
  */
@@ -46,15 +47,28 @@ final class StoreFacts {
               OPTIONAL { ?g rdfs:label ?graphLabel } OPTIONAL { ?s rdfs:label ?label } OPTIONAL { ?s dcterms:title ?title }
               OPTIONAL { ?s schema:url ?url } OPTIONAL { ?s dcterms:description ?description }
             } ORDER BY ?g ?s LIMIT 1000""");
+    private static final Query STATED = QueryFactory.create(PREFIXES + """
+            PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            SELECT ?p ?o (SAMPLE(?label) AS ?name) {
+              VALUES ?p { schema:funder schema:sameAs owl:sameAs } ?d ?p ?o
+              OPTIONAL { ?o rdfs:label|schema:name ?label }
+            } GROUP BY ?p ?o ORDER BY ?p ?o LIMIT 100""");
 
-    /** Who made ctkg: an IRI and a name. */
-    record Creator(String iri, String name) {}
+    /** Who made or funds ctkg: an IRI (or null) and a name. */
+    record Agent(String iri, String name) {}
+
+    /**
+     * What the store says of the dataset itself, beyond its sources: who funds it ({@code schema:funder})
+     * and the other pages about it ({@code schema:sameAs}, {@code owl:sameAs}). ctkg's own content states
+     * neither; an operator who knows them loads them as statements about {@code ctkg:dataset}.
+     */
+    record Stated(List<Agent> funders, List<String> sameAs) {}
 
     /** A source graph and the document it is based on; {@code url} and {@code description} may be null. */
     record Source(String graph, String graphLabel, String iri, String name, String url, String description) {}
 
     /** The facts of one state of the store. */
-    record Facts(Creator creator, Optional<Instant> lastJob, List<Source> sources) {}
+    record Facts(Agent creator, Optional<Instant> lastJob, List<Source> sources, Stated stated) {}
 
     private final DatasetGraph dsg;
     private final UntilWritten<Facts> facts;
@@ -70,10 +84,10 @@ final class StoreFacts {
     }
 
     private Facts read() {
-        Creator[] creator = {new Creator(null, "The ctkg project")};
+        Agent[] creator = {new Agent(null, "The ctkg project")};
         select(CREATOR, Map.of("o", org.apache.jena.graph.NodeFactory.createURI(Ids.ONTOLOGY)), row -> {
             Node c = row.get(Var.alloc("c")), name = row.get(Var.alloc("name"));
-            creator[0] = new Creator(c.isURI() ? c.getURI() : null, name != null ? name.getLiteralLexicalForm() : creator[0].name());
+            creator[0] = new Agent(c.isURI() ? c.getURI() : null, name != null ? name.getLiteralLexicalForm() : creator[0].name());
         });
         Instant[] last = {null};
         select(LAST_JOB, Map.of("prov", Provenance.GRAPH), row -> {
@@ -87,7 +101,16 @@ final class StoreFacts {
             sources.putIfAbsent(graph + " " + iri, new Source(graph, text(row, "graphLabel", graph), iri,
                     text(row, "title", text(row, "label", iri)), text(row, "url", null), text(row, "description", null)));
         });
-        return new Facts(creator[0], Optional.ofNullable(last[0]), List.copyOf(sources.values()));
+        List<Agent> funders = new ArrayList<>();
+        List<String> sameAs = new ArrayList<>();
+        select(STATED, Map.of("d", DatasetDescription.DATASET), row -> {
+            Node o = row.get(Var.alloc("o"));
+            if (row.get(Var.alloc("p")).getURI().endsWith("funder"))
+                funders.add(new Agent(o.isURI() ? o.getURI() : null, o.isLiteral() ? o.getLiteralLexicalForm() : text(row, "name", o.isURI() ? o.getURI() : null)));
+            else if (o.isURI() && !sameAs.contains(o.getURI()))
+                sameAs.add(o.getURI());
+        });
+        return new Facts(creator[0], Optional.ofNullable(last[0]), List.copyOf(sources.values()), new Stated(List.copyOf(funders), List.copyOf(sameAs)));
     }
 
     private static String text(Binding row, String var, String otherwise) {
