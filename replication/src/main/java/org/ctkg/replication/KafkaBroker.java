@@ -224,11 +224,20 @@ public final class KafkaBroker implements AutoCloseable {
         return props;
     }
 
-    /** A Kafka cluster id: 16 random bytes in URL-safe Base64 without padding, as {@code StorageTool random-uuid} makes. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A Kafka cluster id: 16 random bytes in URL-safe Base64 without padding, as {@code StorageTool random-uuid}
+     * makes, and like Kafka's own {@code Uuid.randomUuid()} never one that starts with {@code -}: the storage
+     * tool would read it as an option and fail with "argument --cluster-id/-t: expected one argument" (one
+     * start in 64 did, under load and quiet alike).
+     */
+    static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-"))
+                return id;
+        }
     }
 
     private static int freePort() throws IOException {
