@@ -9,8 +9,8 @@ import org.ctkg.loader.tdb2.StoreGeneration;
  * before reading ({@link GraphChanges#canEmptyAhead}).
  */
 final class CommitChoice {
-    /** Inputs smaller than this are written in one transaction: a new generation would not pay for itself. */
-    private static final long NEW_GENERATION_MIN_BYTES = 32L << 20;
+    /** By default, inputs smaller than this are written in one transaction: a new generation would not pay for itself. */
+    static final long NEW_GENERATION_MIN_BYTES = 32L << 20;
 
     private CommitChoice() {}
 
@@ -34,6 +34,6 @@ final class CommitChoice {
                 return false;
             bytes += size;
         }
-        return bytes >= NEW_GENERATION_MIN_BYTES && (store.isNew() || bytes >= StoreGeneration.currentBytes(store));
+        return bytes >= plan.newGenerationFrom() && (store.isNew() || bytes >= StoreGeneration.currentBytes(store));
     }
 }

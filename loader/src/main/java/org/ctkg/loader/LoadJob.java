@@ -32,7 +32,7 @@ public final class LoadJob {
         ShapesValidation validation = b.validation == null ? ShapesValidation.standard() : b.validation;
         this.plan = new JobPlan(b.store, List.copyOf(b.sources), b.targetGraph, b.replace, b.infer,
                 new ShapesCheck(b.validate, validation, b.shapesIri, b.lenient, b.monitor),
-                b.monitor, b.newGeneration, b.indexThreads, b.access, b.changeAccess);
+                b.monitor, b.newGeneration, b.indexThreads, b.access, b.changeAccess, b.newGenerationFrom, b.indexBatch);
     }
 
     /** A job writing into the store. */
@@ -68,6 +68,8 @@ public final class LoadJob {
         private LoadMonitor monitor = LoadMonitor.SILENT;
         private Boolean newGeneration;
         private int indexThreads = ParallelIndexWriter.threadsForThisMachine();
+        private long newGenerationFrom = CommitChoice.NEW_GENERATION_MIN_BYTES;
+        private int indexBatch = ParallelIndexWriter.BATCH;
         private Access access = Access.PUBLIC;
         private boolean changeAccess;
 
@@ -141,6 +143,25 @@ public final class LoadJob {
         /** Threads building a new generation's indexes; default one per core. */
         public Builder indexThreads(int threads) {
             this.indexThreads = Math.max(1, threads);
+            return this;
+        }
+
+        /**
+         * The input size, in bytes, from which a job left to choose builds a new generation (when the store
+         * is new or no larger); default 32 MiB, below which copying the store costs more than the index
+         * threads gain on a disk like this machine's.
+         */
+        public Builder newGenerationFrom(long bytes) {
+            this.newGenerationFrom = Math.max(0, bytes);
+            return this;
+        }
+
+        /**
+         * Quads per batch handed to a new generation's index threads, each sorted into every index's key
+         * order; default 200,000: larger batches insert in longer runs and hold more memory.
+         */
+        public Builder indexBatch(int quads) {
+            this.indexBatch = Math.max(1, quads);
             return this;
         }
 

@@ -29,21 +29,26 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * whole only when {@link #commit} returns: on failure the whole generation is thrown away.
  */
 public final class ParallelIndexWriter {
-    private static final int BATCH = 200_000;
+    /** Quads per batch, unless the caller says otherwise. */
+    public static final int BATCH = 200_000;
     /** Batches waiting per index thread: bounds memory while keeping the threads fed. */
     private static final int QUEUED = 2;
 
     private final NodeTable nodeTable;
     private final Transaction nodeTransaction;
     private final List<IndexThread> threads = new ArrayList<>();
-    private final List<Tuple<NodeId>> batch = new ArrayList<>(BATCH);
+    private final int batchSize;
+    private final List<Tuple<NodeId>> batch;
     private boolean ended;
 
     /**
      * @param dsg     the store, used by no one else until {@link #commit} or {@link #abort}
      * @param threads how many threads share the indexes (1 to the number of indexes)
+     * @param batch   quads per batch handed to the threads
      */
-    public ParallelIndexWriter(DatasetGraphTDB dsg, int threads) {
+    public ParallelIndexWriter(DatasetGraphTDB dsg, int threads, int batch) {
+        this.batchSize = Math.max(1, batch);
+        this.batch = new ArrayList<>(Math.min(batchSize, BATCH));
         this.nodeTable = dsg.getQuadTable().getNodeTupleTable().getNodeTable();
         TupleIndex[] indexes = dsg.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
         int n = Math.max(1, Math.min(threads, indexes.length));
@@ -68,7 +73,7 @@ public final class ParallelIndexWriter {
     public void add(Node g, Node s, Node p, Node o) {
         batch.add(TupleFactory.tuple(nodeTable.getAllocateNodeId(g), nodeTable.getAllocateNodeId(s),
                                      nodeTable.getAllocateNodeId(p), nodeTable.getAllocateNodeId(o)));
-        if (batch.size() >= BATCH)
+        if (batch.size() >= batchSize)
             dispatch();
     }
 

@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with one rename: the same store as a load in one transaction, and on failure the store as it was.
  */
 class StoreGenerationTest {
-    /** More than one batch of the index threads, and more bytes than the size that makes a new generation worth it. */
-    private static final long CASE_TRIPLES = 300_000;
+    /** Several batches of the index threads ({@link #BATCH}), and more bytes than {@link #FROM}, the size that makes a job choose a new generation. */
+    private static final long CASE_TRIPLES = 30_000;
+    private static final int BATCH = 4_000;
+    private static final long FROM = 1L << 20;
     @TempDir
     static Path shared;
     private static Path cases;
@@ -78,7 +80,8 @@ class StoreGenerationTest {
         }
         try (Store store = Store.open(inGeneration)) {
             // chosen by size: a new store and an input above the threshold
-            b = LoadJob.create(store).indexThreads(2).source(RdfFile.of(cases, null)).build().run();
+            assertTrue(Files.size(cases) > FROM && Files.size(cases) < 32L << 20, "above this test's threshold, below the default one");
+            b = LoadJob.create(store).indexThreads(2).newGenerationFrom(FROM).indexBatch(BATCH).source(RdfFile.of(cases, null)).build().run();
             assertEquals(a.added(), count(store, Ids.graph("cases")), "the open store handle reads the new generation");
         }
         assertEquals(List.of("Data-0001"), generations(inTransaction));
@@ -146,16 +149,16 @@ class StoreGenerationTest {
         Path invalid = tmp.resolve("nameless.ttl");
         Files.writeString(invalid, "<https://w3id.org/ctkg/id/organization/x> a <https://w3id.org/ctkg/ontology#Company> .\n");
         Path broken = tmp.resolve("broken.nt");
-        Files.write(broken, Files.readAllLines(cases).subList(0, 250_000));
+        Files.write(broken, Files.readAllLines(cases).subList(0, 25_000));
         Files.writeString(broken, "<https://w3id.org/ctkg/id/x> <https://schema.org/name> \"unterminated .\n", java.nio.file.StandardOpenOption.APPEND);
         try (Store store = Store.open(loc)) {
             LoadException e = assertThrows(LoadException.class,
                     () -> LoadJob.create(store).newGeneration(true).source(RdfFile.of(invalid, null)).build().run());
             assertEquals(LoadException.Kind.INVALID, e.kind());
             e = assertThrows(LoadException.class,
-                    () -> LoadJob.create(store).newGeneration(true).source(RdfFile.of(broken, null)).build().run());
+                    () -> LoadJob.create(store).newGeneration(true).indexBatch(BATCH).source(RdfFile.of(broken, null)).build().run());
             assertEquals(LoadException.Kind.BAD_INPUT, e.kind());
-            assertTrue(e.getMessage().contains("broken.nt:25000"), e.getMessage());
+            assertTrue(e.getMessage().contains("broken.nt:25002:"), "the line after several batches went to the index threads: " + e.getMessage());
         }
         assertEquals(List.of("Data-0001"), generations(loc), "no new generation, no temporary directory");
         assertEquals(before, StoreSnapshot.of(loc));
