@@ -21,6 +21,7 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.server.releases.ResourceHistory;
 import org.ctkg.server.views.CountryFacts;
 import org.ctkg.server.views.Dossier;
+import org.ctkg.server.views.StatusMap;
 import org.ctkg.server.web.Responses;
 
 /**
@@ -136,7 +137,8 @@ public final class LinkedData extends HttpServlet {
             return;
         }
         if (format.equals("html")) {
-            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(countries.now(), r, iris), history::of));
+            CountryFacts.Facts facts = countries.now();
+            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(facts, r, iris), StatusMap.latest(facts, r, iris), history::of));
             return;
         }
         Graph g = d.asGraph();

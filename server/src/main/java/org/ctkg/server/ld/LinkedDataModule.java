@@ -9,13 +9,16 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.server.releases.Releases;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.views.CountryFacts;
+import org.ctkg.server.views.StatusMap;
+import org.ctkg.server.views.StatusMapPage;
 import org.ctkg.server.views.TierMapPage;
 
 /**
  * The linked-data pages as a Fuseki module: every IRI ctkg mints answers as a page for people and
  * as RDF for machines ({@code /id/…}, {@code /graph/…}, {@code /ontology}, the JSON-LD context), and
  * the pages to browse by ({@code /} home, {@code /classes/…}, {@code /search}), with the country
- * dossiers and the world map of TIP tiers ({@code /map/tip-tiers}) drawn by {@code views}.
+ * dossiers, the world map of TIP tiers ({@code /map/tip-tiers}) and the maps of treaty status
+ * ({@code /map/treaty-status}) drawn by {@code views}.
  */
 public final class LinkedDataModule implements FusekiModule {
     private static final String[] ONTOLOGY_SUFFIXES = {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"};
@@ -23,6 +26,7 @@ public final class LinkedDataModule implements FusekiModule {
     private final LinkedData linkedData;
     private final BrowsePages browse;
     private final TierMapPage tierMap;
+    private final StatusMapPage statusMap;
 
     /**
      * Pages of the served dataset, for IRIs under {@code publicBase}, searched through {@code search},
@@ -35,6 +39,7 @@ public final class LinkedDataModule implements FusekiModule {
         this.linkedData = new LinkedData(served, iris, countries, releases.history());
         this.browse = new BrowsePages(search, iris, releases.markup());
         this.tierMap = new TierMapPage(countries, iris);
+        this.statusMap = new StatusMapPage(countries, iris);
     }
 
     @Override
@@ -49,6 +54,7 @@ public final class LinkedDataModule implements FusekiModule {
                .addServlet(LinkedData.CONTEXT_PATH, linkedData)
                .addServlet("/search", browse)
                .addServlet("/classes/*", browse)
+               .addServlet(StatusMap.PATH, statusMap)
                .addServlet("/map/*", tierMap)
                .addServlet("", browse);
         for (String suffix : ONTOLOGY_SUFFIXES)

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.ctkg.server.releases.ResourceHistory;
 import org.ctkg.server.views.Dossier;
+import org.ctkg.server.views.StatusMap;
 
 /**
  * What the HTML page of a resource shows ({@code resource.jte}): label, types, links to the raw
@@ -23,9 +24,10 @@ import org.ctkg.server.views.Dossier;
  * @param documentPath the page's path without its suffix, to which the RDF documents add theirs
  * @param picture null when the resource has no linked resources
  * @param dossier what a country's page shows first, null for anything else
+ * @param statusMap an instrument's world map of its treaty status records, null for anything else
  * @param history the load jobs and releases that changed it, and how to cite it
  */
-record ResourcePage(String title, String iri, List<Link> types, String documentPath, String queryHref, Dossier dossier, Neighbourhood picture,
+record ResourcePage(String title, String iri, List<Link> types, String documentPath, String queryHref, Dossier dossier, StatusMap statusMap, Neighbourhood picture,
                     List<Property> statements, List<Link> graphSubjects, List<Incoming> incoming, boolean truncated, ResourceHistory.History history) {
     /** The RDF documents of a resource: suffix and name. */
     static final List<Link> DOCUMENTS = List.of(Link.of("Turtle", ".ttl"), Link.of("JSON-LD", ".jsonld"), Link.of("N-Triples", ".nt"),
@@ -40,7 +42,7 @@ record ResourcePage(String title, String iri, List<Link> types, String documentP
     /** A statement linking to the resource: its subject and property. */
     record Incoming(Link subject, Link property) {}
 
-    static ResourcePage of(ResourceDescription d, LinkedData.Iris iris, String documentPath, Dossier dossier,
+    static ResourcePage of(ResourceDescription d, LinkedData.Iris iris, String documentPath, Dossier dossier, StatusMap statusMap,
                            java.util.function.BiFunction<Node, String, ResourceHistory.History> history) {
         Labels labels = new Labels(d, iris);
         String title = d.labelOf(d.resource) != null ? d.labelOf(d.resource) : d.resource.getURI();
@@ -54,7 +56,7 @@ record ResourcePage(String title, String iri, List<Link> types, String documentP
         for (Quad q : d.incoming)
             incoming.put(labels.label(q.getSubject()) + labels.label(q.getPredicate()), new Incoming(labels.link(q.getSubject()), labels.link(q.getPredicate())));
         String query = "/ui/#query=" + URLEncoder.encode("DESCRIBE <" + d.resource.getURI() + ">", StandardCharsets.UTF_8);
-        return new ResourcePage(title, d.resource.getURI(), types, documentPath, query, dossier, Neighbourhood.of(d, iris, labels::label), statements,
+        return new ResourcePage(title, d.resource.getURI(), types, documentPath, query, dossier, statusMap, Neighbourhood.of(d, iris, labels::label), statements,
                 d.graphSubjects.stream().map(labels::link).toList(), List.copyOf(incoming.values()), d.truncated, history.apply(d.resource, title));
     }
 

@@ -33,7 +33,7 @@ public final class TierMapPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!req.getRequestURI().equals(TierMap.PATH)) {
-            Pages.send(resp, 404, "refusal.jte", new Refusal("No such map", "The maps are at " + TierMap.PATH + ".", LATEST));
+            Pages.send(resp, 404, "refusal.jte", new Refusal("No such map", "The maps are at " + TierMap.PATH + " and " + StatusMap.PATH + ".", LATEST));
             return;
         }
         CountryFacts.Facts facts = countries.now();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The world map of TIP tier placements over HTTP, against the raw TIP file. */
 class TierMapTest extends CuratedServerTest {
     /** The raw file's codes that are not ISO 3166-1 alpha-3, and ctkg's countries for them (data/README.md). */
-    private static final Map<String, String> NOT_ISO = Map.of("KOS", "kosovo", "BUR", "mmr", "KVR", "kgz", "WBG", "pse");
+    static final Map<String, String> NOT_ISO = Map.of("KOS", "kosovo", "BUR", "mmr", "KVR", "kgz", "WBG", "pse");
     /** A country drawn: {@code <a href="/id/country/x"><path|circle class="country…" fill="#…" …><title>…</title>}. */
     private static final Pattern AREA = Pattern.compile("<a href=\"/id/country/([^\"]+)\">\\s*<(?:path|circle) class=\"country[^\"]*\" fill=\"(#[0-9a-f]{6})\"[^>]*><title>([^<]+)</title>");
     private static HttpResponse<String> get(String path) throws Exception {
@@ -38,7 +38,7 @@ class TierMapTest extends CuratedServerTest {
         return areas;
     }
 
-    private static String country(String code) {
+    static String country(String code) {
         return NOT_ISO.getOrDefault(code, code.toLowerCase());
     }
 
