@@ -115,8 +115,10 @@ class HubPictureTest extends CuratedServerTest {
         assertTrue(records > 100);
         Matcher group = Pattern.compile("<a href=\"([^\"]+)\"><g class=\"node left group\"><title>" + records + " treaty status records</title>").matcher(svg);
         assertTrue(group.find(), svg);
-        assertTrue(group.group(1).startsWith("/classes/TreatyStatus?to="), group.group(1));
-        assertEquals(records, listed(group.group(1).replace("&amp;", "&")), "the class page lists exactly the group's links");
+        assertEquals("#status-map", group.group(1), "the page's map of the records");
+        String section = page("/id/instrument/palermo-protocol.html");
+        section = section.substring(section.indexOf("id=\"status-map\""), section.indexOf("</section>", section.indexOf("id=\"status-map\"")));
+        assertEquals(records, Pattern.compile("href=\"/id/treaty-status/").matcher(section).results().count(), "the map's table links exactly the group's records");
         assertEquals(0, Pattern.compile("<title>[^<]*Palermo Protocol status \\(DOL").matcher(svg).results().count(), "no record drawn on its own");
         assertEveryLinkReachable("/id/instrument/palermo-protocol.html", BASE + "id/instrument/palermo-protocol");
     }
