@@ -183,13 +183,19 @@ final class RemoteServer implements AutoCloseable {
         return code;
     }
 
+    /** The JDK's reason, without the names of its classes that it puts first. */
+    private static String reason(Throwable handshake) {
+        String message = String.valueOf(handshake.getMessage());
+        return message.substring(message.lastIndexOf(": ") + 1).strip();
+    }
+
     /** What went wrong in a request, in a few words: "connection refused" rather than an exception's name. */
     static String describe(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException)
                 return "connection refused";
             if (t instanceof SSLHandshakeException)
-                return "its HTTPS certificate is not trusted (" + t.getMessage() + "); for a server with a self-signed certificate, "
+                return "its HTTPS certificate is not trusted (" + reason(t) + "); for a server with a self-signed certificate, "
                        + "give --ca-cert FILE with that certificate in PEM";
         }
         return e.getMessage();
