@@ -14,6 +14,7 @@
 # whether each server still answers. Bounded: about 9 minutes.
 #
 #   bench/query-budget.sh [SECONDS]     # default 180 s per loaded run (the baseline 60 s, the flood 60 s)
+#   SERVE_OPTS='--max-queue-wait 2' bench/query-budget.sh 60   # other settings for the server with the defaults
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 seconds="${1:-180}"
@@ -25,7 +26,8 @@ printf '<https://w3id.org/ctkg/id/test/bench> <http://www.w3.org/2000/01/rdf-sch
 "${ctkg[@]}" load --quiet --no-validate --loc "$work/b-on" "$work/seed.nt" > /dev/null
 cp -r "$work/b-on" "$work/b-off"
 
-"${ctkg[@]}" serve --loc "$work/b-on" --port 3075 --localhost --trusted-proxy 127.0.0.1 > "$work/budget-on.out" 2>&1 &
+# shellcheck disable=SC2086 # SERVE_OPTS is words on purpose
+"${ctkg[@]}" serve --loc "$work/b-on" --port 3075 --localhost --trusted-proxy 127.0.0.1 ${SERVE_OPTS:-} > "$work/budget-on.out" 2>&1 &
 on_pid=$!
 trap 'kill $on_pid ${off_pid:-} 2> /dev/null || true' EXIT
 wait_up 3075
