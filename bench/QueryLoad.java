@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * one client in eight sends pathological queries (cross products, regex over every literal, deep
  * property paths) while the rest send cheap lookups; with --greedy, that client in eight sends them
  * on 8 connections at once, nonstop, waiting only as long as a 429's Retry-After says (with --flood,
- * not even that: it sends again at once). Prints one
+ * not even that: it sends again at once). A cheap client sends a lookup every PACE milliseconds (the
+ * next one when the last has been answered, and the rest of the period has passed; 0: nonstop),
+ * starting at a random point of the first period, so that the clients do not send in step. Prints one
  * Markdown table row: cheap requests per second, p50 and p99 latency of the cheap queries, errors
  * (and 429s) by kind. Client c sends {@code X-Forwarded-For: 10.0.c/256.c%256}, so that a server
  * trusting 127.0.0.1 as its proxy tells the clients apart (others ignore the header).
  *
- *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix|--greedy|--flood LABEL
+ *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix|--greedy|--flood LABEL [PACE]
  *
  * Run with the JDK's single-file launcher; it uses only the JDK. It stops by itself.
  */
@@ -50,6 +52,18 @@ public class QueryLoad {
         }
     }
 
+    /** Sleeps until {@code at} (or the end of the run). */
+    static void waitUntil(long at, long end) {
+        long nanos = Math.min(at, end) - System.nanoTime();
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException e) {
+                // no wait
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int clients = Integer.parseInt(args[1]);
@@ -58,6 +72,7 @@ public class QueryLoad {
         boolean greedy = flood || args[3].equals("--greedy");
         boolean mix = greedy || args[3].equals("--mix");
         String label = args[4];
+        long paceNanos = (args.length > 5 ? Long.parseLong(args[5]) : 0) * 1_000_000L;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<List<Long>> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
@@ -75,7 +90,14 @@ public class QueryLoad {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 List<Long> mine = new ArrayList<>();
                 int i = id;
+                long next = System.nanoTime() + (heavy || paceNanos == 0 ? 0 : (long) (Math.random() * paceNanos));
                 while (System.nanoTime() < end) {
+                    if (!heavy && paceNanos > 0) {
+                        waitUntil(next, end);
+                        if (System.nanoTime() >= end)
+                            break;
+                        next = Math.max(next + paceNanos, System.nanoTime());
+                    }
                     String q = heavy ? PATHOLOGICAL[i++ % PATHOLOGICAL.length] : CHEAP[i++ % CHEAP.length];
                     long t0 = System.nanoTime();
                     try {

@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -22,6 +25,7 @@ import jakarta.json.JsonValue;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.atlas.web.TypedInputStream;
+import org.apache.jena.http.HttpEnv;
 import org.apache.jena.http.HttpLib;
 import org.apache.jena.http.HttpOp;
 import org.apache.jena.http.auth.AuthEnv;
@@ -37,7 +41,9 @@ import org.ctkg.server.load.LoadServiceParameters;
  * A running ctkg server as the target of the command line's jobs: {@code load}, {@code export}
  * and {@code stats} with {@code --server URL}, through Jena's HTTP clients. A writer's credentials
  * are registered with Jena's {@link AuthEnv} for this server's three services only, and sent with
- * each request to them (as before, without waiting for a challenge); closing forgets them.
+ * each request to them (as before, without waiting for a challenge); closing forgets them. An HTTPS
+ * server is trusted as the JDK trusts it, or, with {@code --ca-cert}, if its certificate is one of
+ * those given ({@link TrustedCertificates}).
  */
 final class RemoteServer implements AutoCloseable {
     private final URI base;
@@ -45,18 +51,26 @@ final class RemoteServer implements AutoCloseable {
     private final String data;
     private final String load;
     private final boolean credentials;
+    /** The TLS context that trusts the server's certificate ({@code --ca-cert}), or null for the JDK's authorities. */
+    private final SSLContext tls;
+    private final HttpClient http;
 
-    private RemoteServer(URI base, boolean credentials) {
+    private RemoteServer(URI base, boolean credentials, SSLContext tls) {
         this.base = base;
         this.sparql = base + "/" + CtkgServer.DATASET + "/sparql";
         this.data = base + "/" + CtkgServer.DATASET + "/data";
         this.load = base + CtkgServer.LOAD_PATH;
         this.credentials = credentials;
+        this.tls = tls;
+        this.http = tls == null ? HttpEnv.getDftHttpClient() : HttpEnv.httpClientBuilder().sslContext(tls).build();
     }
 
-    /** The server at {@code base} (an http(s) URL without a trailing slash), asked as this writer when there is a password. */
-    static RemoteServer connect(URI base, WriterCredentials writer) {
-        RemoteServer server = new RemoteServer(base, writer.present());
+    /**
+     * The server at {@code base} (an http(s) URL without a trailing slash), asked as this writer when
+     * there is a password, its certificate checked with {@code tls} (null: the JDK's authorities).
+     */
+    static RemoteServer connect(URI base, WriterCredentials writer, SSLContext tls) {
+        RemoteServer server = new RemoteServer(base, writer.present(), tls);
         if (writer.present())
             for (String service : server.services())
                 AuthEnv.get().registerBasicAuthModifier(service, writer.user(), writer.password());
@@ -80,7 +94,7 @@ final class RemoteServer implements AutoCloseable {
 
     /** A query on the server's SPARQL service, sent as an HTML form like a browser's. */
     QueryExec query(String query) {
-        return QueryExecHTTP.service(sparql).query(query).sendMode(QuerySendMode.asPostForm).build();
+        return QueryExecHTTP.service(sparql).httpClient(http).query(query).sendMode(QuerySendMode.asPostForm).build();
     }
 
     /**
@@ -89,7 +103,7 @@ final class RemoteServer implements AutoCloseable {
      */
     int export(String graph, RDFFormat format, OutputStream out, PrintStream err) {
         String url = data + (graph == null ? "" : "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
-        try (TypedInputStream body = HttpOp.httpGet(url, format.getLang().getContentType().getContentTypeStr())) {
+        try (TypedInputStream body = HttpOp.httpGet(http, url, format.getLang().getContentType().getContentTypeStr())) {
             body.transferTo(out);
             out.flush();
             return 0;
@@ -129,7 +143,8 @@ final class RemoteServer implements AutoCloseable {
                 .build();
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+            response = (tls == null ? client : client.sslContext(tls)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             err.println("ctkg load: cannot reach " + base + ": " + describe(e));
@@ -168,11 +183,21 @@ final class RemoteServer implements AutoCloseable {
         return code;
     }
 
+    /** The JDK's reason, without the names of its classes that it puts first. */
+    private static String reason(Throwable handshake) {
+        String message = String.valueOf(handshake.getMessage());
+        return message.substring(message.lastIndexOf(": ") + 1).strip();
+    }
+
     /** What went wrong in a request, in a few words: "connection refused" rather than an exception's name. */
     static String describe(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause())
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException)
                 return "connection refused";
+            if (t instanceof SSLHandshakeException)
+                return "its HTTPS certificate is not trusted (" + reason(t) + "); for a server with a self-signed certificate, "
+                       + "give --ca-cert FILE with that certificate in PEM";
+        }
         return e.getMessage();
     }
 }

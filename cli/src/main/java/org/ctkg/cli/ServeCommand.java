@@ -19,6 +19,7 @@ import org.ctkg.replication.Replication;
 import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
 import org.ctkg.server.Defaults;
+import org.ctkg.server.http.Admission;
 import org.ctkg.server.http.Readiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
                 "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
                 "                  [--query-budget SECONDS] [--max-concurrent-queries N] [--trusted-proxy ADDR]...",
+                "                  [--max-running-queries N] [--max-queue-wait SECONDS] [--max-requests-per-second N] [--idle-timeout SECONDS]",
                 "                  [--readers FILE [--reader-log DIR] [--reader-log-days N]]",
                 "                  [--https KEYSTORE [--https-password-file FILE]] [--releases DIR]",
                 "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
@@ -80,6 +82,26 @@ final class ServeCommand extends Command {
             description = "the most queries one anonymous client may run at once (default ${DEFAULT-VALUE}; 0 for no bound); "
             + "more: HTTP 429 with Retry-After")
     int maxConcurrentQueries;
+
+    @Option(names = "--max-running-queries", paramLabel = "N", description = "the most anonymous queries running at once across "
+            + "clients (default " + Admission.RUNNING_QUERIES_PER_CORE + " per core; 0 for no bound); the others wait their turn, least "
+            + "recent query time first, and clients over their share of it share a quarter of the places")
+    Integer maxRunningQueries;
+
+    @Option(names = "--max-queue-wait", paramLabel = "SECONDS", defaultValue = "" + Admission.MAX_QUEUE_WAIT_SECONDS,
+            description = "the longest a query waits for its turn (default ${DEFAULT-VALUE}); then HTTP 429 with Retry-After for a "
+            + "client over its share, 503 for the others")
+    int maxQueueWait;
+
+    @Option(names = "--max-requests-per-second", paramLabel = "N", defaultValue = "" + Admission.MAX_REQUESTS_PER_SECOND,
+            description = "the most requests per second from one client, of any kind, in bursts of as many (default ${DEFAULT-VALUE}; "
+            + "0 for no limit); more: HTTP 429 with Retry-After")
+    int maxRequestsPerSecond;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "" + Admission.IDLE_TIMEOUT_SECONDS,
+            description = "close a connection on which nothing arrives for this long, as from a sender stalled in the middle of a "
+            + "request (default ${DEFAULT-VALUE}); a query body cut off so gets HTTP 408")
+    int idleTimeout;
 
     @Option(names = "--trusted-proxy", paramLabel = "ADDR", split = "[,\\s]+", description = "a reverse proxy in front of the "
             + "server (an IP address or CIDR range): for its requests, the client is X-Forwarded-For's last hop; repeatable "
@@ -162,6 +184,7 @@ final class ServeCommand extends Command {
             builder.queryBudget(Duration.ofSeconds(queryBudget), Duration.ofSeconds(Defaults.QUERY_BUDGET_WINDOW_SECONDS))
                    .maxConcurrentQueries(maxConcurrentQueries);
             trustedProxy.forEach(builder::trustedProxy);
+            builder.admission(admission());
             if (passwd != null)
                 builder.passwordFile(passwd);
             else if (writer.password() != null)
@@ -212,6 +235,16 @@ final class ServeCommand extends Command {
                     + (replicaOf != null ? "; a replica of " + replicaOf + " topic " + topic : ""));
         server.join();
         return 0;
+    }
+
+    /** The bounds across clients, from their options. */
+    private Admission admission() {
+        if (idleTimeout < 1)
+            throw usage("--idle-timeout must be a positive number of seconds, got " + idleTimeout);
+        Admission defaults = Admission.defaults();
+        return defaults.withMaxRunningQueries(maxRunningQueries != null ? maxRunningQueries : defaults.maxRunningQueries())
+                .withMaxQueueWait(Duration.ofSeconds(maxQueueWait)).withMaxRequestsPerSecond(maxRequestsPerSecond)
+                .withIdleTimeout(Duration.ofSeconds(idleTimeout));
     }
 
     /** The Kafka settings of --publish-to or --replica-of, checked against the other options; null when neither. */

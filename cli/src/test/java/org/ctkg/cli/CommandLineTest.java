@@ -178,6 +178,10 @@ public class CommandLineTest {
                 ctkg("serve", "--query-budget", "-1"));
         assertEquals(new Run(2, "", "ctkg serve: the bound on concurrent queries must be 0 (none) or positive, got -2\nTry 'ctkg serve --help'.\n"),
                 ctkg("serve", "--max-concurrent-queries", "-2"));
+        assertEquals(new Run(2, "", "ctkg serve: the bounds on running queries, their wait and the request rate are 0 (none) or positive\n"
+                + "Try 'ctkg serve --help'.\n"), ctkg("serve", "--max-running-queries", "-1"));
+        assertEquals(new Run(2, "", "ctkg serve: --idle-timeout must be a positive number of seconds, got 0\nTry 'ctkg serve --help'.\n"),
+                ctkg("serve", "--idle-timeout", "0"));
         assertEquals(new Run(2, "", "ctkg serve: a trusted proxy is an IP address or a CIDR range (such as 127.0.0.1, ::1 or 10.0.0.0/8), "
                 + "got 'proxy.example.org'\nTry 'ctkg serve --help'.\n"), ctkg("serve", "--trusted-proxy", "proxy.example.org"));
         Path noReleases = tmp.resolve("no-releases");
@@ -244,10 +248,11 @@ public class CommandLineTest {
         String help = ctkg("serve", "--help").out();
         for (String option : List.of("--config=FILE", "--loc=DIR", "--port=N", "--timeout=SECONDS", "--max-rows=N", "--max-query-bytes=N",
                                      "--base=IRI", "--localhost", "--passwd=FILE", "--query-budget=SECONDS", "--max-concurrent-queries=N",
-                                     "--trusted-proxy=ADDR"))
+                                     "--trusted-proxy=ADDR", "--max-running-queries=N", "--max-queue-wait=SECONDS",
+                                     "--max-requests-per-second=N", "--idle-timeout=SECONDS"))
             assertTrue(Pattern.compile("  " + Pattern.quote(option) + "[ \\[\n]").matcher(help).find(), option + " in\n" + help);
         for (String dflt : List.of("default 3030", "default 30,", "default 100000", "default 1048576", "default https://w3id.org/ctkg/", "default 60:",
-                                    "default 4;"))
+                                    "default 4;", "default 2 per core;", "default 10)", "default 50;", "default 30)"))
             assertTrue(help.contains(dflt), dflt + " in\n" + help);
     }
 

@@ -51,6 +51,22 @@ class RemoteCommandsTest {
         }
     }
 
+    @Test
+    void aCaCertThatIsNotACertificateOrForPlainHttpIsAUsageError() throws Exception {
+        Path notPem = tmp.resolve("not.pem");
+        Files.writeString(notPem, "not a certificate\n");
+        CommandLineTest.Run plain = CommandLineTest.ctkg("stats", "--server", server.baseUrl(), "--ca-cert", notPem.toString());
+        assertEquals(2, plain.code(), plain.err());
+        assertTrue(plain.err().contains("--ca-cert is the certificate of an HTTPS server: give an https:// --server URL"), plain.err());
+        CommandLineTest.Run garbage = CommandLineTest.ctkg("stats", "--server", "https://localhost:1", "--ca-cert", notPem.toString());
+        assertEquals(2, garbage.code(), garbage.err());
+        assertTrue(garbage.err().contains(notPem + " holds no certificate"), garbage.err());
+        Path missing = tmp.resolve("missing.pem");
+        CommandLineTest.Run none = CommandLineTest.ctkg("stats", "--server", "https://localhost:1", "--ca-cert", missing.toString());
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("cannot read the certificate file " + missing), none.err());
+    }
+
     /** The lines of the "graphs:" listing in the output of {@code ctkg stats}. */
     private static long graphLines(CommandLineTest.Run stats) {
         String graphs = stats.out().substring(stats.out().indexOf("graphs:\n"), stats.out().indexOf("classes:\n"));

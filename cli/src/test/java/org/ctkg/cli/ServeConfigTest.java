@@ -33,7 +33,7 @@ class ServeConfigTest {
         Files.writeString(config, "prot = 8080\n");
         CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
         assertEquals(2, run.code());
-        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, https, https-password-file, loc, localhost, max-concurrent-queries, max-query-bytes, max-rows, max-upload-bytes, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
+        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, https, https-password-file, idle-timeout, loc, localhost, max-concurrent-queries, max-query-bytes, max-queue-wait, max-requests-per-second, max-rows, max-running-queries, max-upload-bytes, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
                      + "Try 'ctkg serve --help'.\n", run.err());
     }
 
@@ -50,7 +50,8 @@ class ServeConfigTest {
     void configurationFileSettingsAreReadAndTheCommandLineWins() throws Exception {
         Path config = tmp.resolve("ctkg.properties");
         Files.writeString(config, "port = 3031\nmax-rows = 7\nlocalhost = true\nbase = https://example.org/\n"
-                + "query-budget = 20\nmax-concurrent-queries = 2\ntrusted-proxy = 127.0.0.1, ::1\nreleases = /srv/ctkg/releases\n");
+                + "query-budget = 20\nmax-concurrent-queries = 2\nmax-running-queries = 3\nmax-queue-wait = 5\n"
+                + "max-requests-per-second = 7\nidle-timeout = 9\ntrusted-proxy = 127.0.0.1, ::1\nreleases = /srv/ctkg/releases\n");
         ServeCommand serve = parsed("--config", config.toString(), "--port", "4040");
         assertEquals(4040, serve.port, "the command line wins");
         assertEquals(7, serve.maxRows);
@@ -58,6 +59,10 @@ class ServeConfigTest {
         assertEquals("https://example.org/", serve.base);
         assertEquals(20, serve.queryBudget);
         assertEquals(2, serve.maxConcurrentQueries);
+        assertEquals(3, serve.maxRunningQueries);
+        assertEquals(5, serve.maxQueueWait);
+        assertEquals(7, serve.maxRequestsPerSecond);
+        assertEquals(9, serve.idleTimeout);
         assertEquals(java.util.List.of("127.0.0.1", "::1"), serve.trustedProxy);
         assertEquals(Path.of("/srv/ctkg/releases"), serve.releases);
         assertEquals(30, serve.timeout, "not in the file: the option's default");
@@ -71,6 +76,10 @@ class ServeConfigTest {
         assertEquals(1 << 20, serve.maxQueryBytes);
         assertEquals(60, serve.queryBudget);
         assertEquals(4, serve.maxConcurrentQueries);
+        assertEquals(null, serve.maxRunningQueries, "none given: the server's default, per core");
+        assertEquals(10, serve.maxQueueWait);
+        assertEquals(50, serve.maxRequestsPerSecond);
+        assertEquals(30, serve.idleTimeout);
         assertTrue(serve.trustedProxy.isEmpty());
         assertFalse(serve.localhost);
         assertEquals(null, serve.releases, "no releases unless given");

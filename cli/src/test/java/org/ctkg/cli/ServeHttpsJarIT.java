@@ -74,6 +74,43 @@ class ServeHttpsJarIT {
         assertFalse(started.err().contains("warning"), started.err());
     }
 
+    /**
+     * The client commands ({@code stats}, {@code export}, {@code load} with {@code --server}) against
+     * the jar's {@code serve --https} with a self-signed certificate: trusted with {@code --ca-cert}
+     * naming it; refused, with what to do, without it or with another certificate.
+     */
+    @Test
+    void theClientCommandsTrustASelfSignedServerWithItsCertificateAndNoOther() throws Exception {
+        TestKeystore keystore = TestKeystore.create(tmp);
+        Path password = tmp.resolve("keystore-password");
+        Files.writeString(password, keystore.password() + "\n");
+        Path pem = keystore.certificatePem(tmp.resolve("server.pem"));
+        Path otherDir = Files.createDirectory(tmp.resolve("other"));
+        Path other = TestKeystore.create(otherDir).certificatePem(otherDir.resolve("other.pem"));
+        Path writerPassword = tmp.resolve("writer-password");
+        Files.writeString(writerPassword, "choose-one\n");
+        Path shelters = tmp.resolve("shelters.ttl");
+        Files.writeString(shelters, "<https://w3id.org/ctkg/id/organization/s> <http://www.w3.org/2000/01/rdf-schema#label> \"A shelter\"@en .\n");
+        serve(Map.of("CTKG_WRITER_USER", "writer", "CTKG_WRITER_PASSWORD", "choose-one"), base -> {
+            CommandLineTest.Run stats = CommandLineTest.ctkg("stats", "--server", base, "--ca-cert", pem.toString());
+            assertEquals(0, stats.code(), stats.err());
+            assertTrue(stats.out().startsWith("server: https://localhost:") && stats.out().contains("graphs:\n   https://w3id.org/ctkg/graph/"), stats.out());
+            CommandLineTest.Run load = CommandLineTest.ctkg("load", "--server", base, "--ca-cert", pem.toString(), "--user", "writer",
+                    "--password-file", writerPassword.toString(), "--graph", "https://example.org/graph/shelters", shelters.toString());
+            assertEquals(0, load.code(), load.err());
+            Path out = tmp.resolve("out.nt");
+            CommandLineTest.Run export = CommandLineTest.ctkg("export", "--server", base, "--ca-cert", pem.toString(),
+                    "--graph", "https://example.org/graph/shelters", "--format", "nt", "--out", out.toString());
+            assertEquals(0, export.code(), export.err());
+            assertTrue(Files.readString(out).contains("\"A shelter\"@en"), Files.readString(out));
+            for (String[] untrusted : List.of(new String[] {"stats", "--server", base}, new String[] {"stats", "--server", base, "--ca-cert", other.toString()})) {
+                CommandLineTest.Run refused = CommandLineTest.ctkg(untrusted);
+                assertEquals(1, refused.code(), refused.out() + refused.err());
+                assertTrue(refused.err().contains("its HTTPS certificate is not trusted") && refused.err().contains("--ca-cert FILE"), refused.err());
+            }
+        }, "--localhost", "--https", keystore.file().toString(), "--https-password-file", password.toString());
+    }
+
     @Test
     void writersWithoutHttpsGetAWarningUnlessOnLoopbackOnly() throws Exception {
         Path passwd = tmp.resolve("passwd");

@@ -20,6 +20,7 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.server.access.AccessModule;
 import org.ctkg.server.access.ReaderLog;
 import org.ctkg.server.access.Readers;
+import org.ctkg.server.http.Admission;
 import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.ClientAddress;
 import org.ctkg.server.http.OperationsModule;
@@ -153,6 +154,7 @@ public final class CtkgServer {
         private Duration queryBudgetWindow = Duration.ofSeconds(Defaults.QUERY_BUDGET_WINDOW_SECONDS);
         private int maxConcurrentQueries = Defaults.MAX_CONCURRENT_QUERIES;
         private final List<String> trustedProxies = new ArrayList<>();
+        private Admission admission = Admission.defaults();
         private Readiness readiness = Readiness.ALWAYS;
         private Path keystore;
         private String keystorePassword;
@@ -290,6 +292,15 @@ public final class CtkgServer {
         }
 
         /**
+         * Admits anonymous work across clients so: queries running at once and their longest wait,
+         * requests per second per client, the idle timeout of connections; default {@link Admission#defaults}.
+         */
+        public Builder admission(Admission admission) {
+            this.admission = Objects.requireNonNull(admission);
+            return this;
+        }
+
+        /**
          * Believes {@code X-Forwarded-For}'s last hop as the client, for the query budget, when the
          * request comes from this proxy (an IP address or a CIDR range); repeatable; default none:
          * the client is the address that connected, whatever the header says.
@@ -373,8 +384,7 @@ public final class CtkgServer {
             ProtocolModule protocol = new ProtocolModule(served, DATASET, maxRows, maxQueryBytes, queryTimeoutMillis, allowed)
                     .describedWith(offered.datasetLinks());
             QueryBudget.Limits limits = QueryBudget.Limits.of(queryBudget, queryBudgetWindow, maxConcurrentQueries);
-            if (limits.any())
-                protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES);
+            protocol.budget(limits, new ClientAddress(trustedProxies), BUDGETED_PAGES).admission(admission);
             UserStore writers = !writable() ? null : passwordFile != null ? JettySecurityLib.makeUserStore(passwordFile.toString())
                                                                            : JettySecurityLib.makeUserStore(writerUser, writerPassword);
             if (writers != null) {

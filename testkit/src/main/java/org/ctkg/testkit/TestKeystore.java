@@ -3,9 +3,11 @@ package org.ctkg.testkit;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,14 @@ public record TestKeystore(Path file, String password) {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0)
             throw new IllegalStateException("keytool failed: " + out);
         return new TestKeystore(file, password);
+    }
+
+    /** Writes this keystore's certificate in PEM (as {@code keytool -exportcert -rfc} does) to {@code file}; returns it. */
+    public Path certificatePem(Path file) throws IOException, GeneralSecurityException {
+        byte[] der = KeyStore.getInstance(this.file.toFile(), password.toCharArray()).getCertificate("ctkg").getEncoded();
+        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        return file;
     }
 
     /** An HTTP client that trusts this keystore's certificate only. */

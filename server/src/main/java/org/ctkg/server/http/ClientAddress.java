@@ -37,11 +37,12 @@ public final class ClientAddress {
 
     /** The client of this request. */
     public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        if (trusted.isEmpty())
-            return peer;
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trusted.test(literal(peer)))
+        return of(request.getRemoteAddr(), trusted.isEmpty() ? null : request.getHeader("X-Forwarded-For"));
+    }
+
+    /** The client of a request from {@code peer} (the connecting address) with this {@code X-Forwarded-For} (or null). */
+    public String of(String peer, String forwarded) {
+        if (trusted.isEmpty() || forwarded == null || !trusted.test(literal(peer)))
             return peer;
         String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
         return last.isEmpty() || last.length() > MAX_FORWARDED ? peer : last;

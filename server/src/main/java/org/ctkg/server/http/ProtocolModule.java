@@ -1,5 +1,6 @@
 package org.ctkg.server.http;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 
 /**
  * ctkg's additions to the SPARQL protocols, as a Fuseki module: security headers on every answer,
@@ -28,9 +32,10 @@ public final class ProtocolModule implements FusekiModule {
     private UserStore writers;
     private String realm;
     private String[] writePaths;
-    private QueryBudget.Limits budgetLimits;
-    private ClientAddress clients;
-    private List<String> budgetedPages;
+    private QueryBudget.Limits budgetLimits = QueryBudget.Limits.of(Duration.ZERO, Duration.ofMinutes(1), 0);
+    private ClientAddress clients = new ClientAddress(List.of());
+    private List<String> budgetedPages = List.of();
+    private Admission admission = Admission.defaults();
     private DatasetLinks links = DatasetLinks.NONE;
 
     /**
@@ -59,12 +64,19 @@ public final class ProtocolModule implements FusekiModule {
 
     /**
      * Budgets anonymous clients' query time and concurrent queries with these limits, on the query
-     * services, Graph Store reads and the pages under {@code pagePrefixes}; without, nothing is budgeted.
+     * services, Graph Store reads and the pages under {@code pagePrefixes}; without, no client is
+     * budgeted, and only the query services and Graph Store reads wait for the server's running slots ({@link #admission}).
      */
     public ProtocolModule budget(QueryBudget.Limits limits, ClientAddress clients, List<String> pagePrefixes) {
         this.budgetLimits = limits;
         this.clients = clients;
         this.budgetedPages = pagePrefixes;
+        return this;
+    }
+
+    /** Admits anonymous work across clients so (running queries, their wait, the request rate, the idle timeout); default {@link Admission#defaults}. */
+    public ProtocolModule admission(Admission admission) {
+        this.admission = admission;
         return this;
     }
 
@@ -80,6 +92,18 @@ public final class ProtocolModule implements FusekiModule {
     }
 
     @Override
+    public void server(FusekiServer server) {
+        // Floods are refused before anything else looks at them.
+        Server jetty = server.getJettyServer();
+        if (admission.maxRequestsPerSecond() > 0)
+            jetty.setHandler(FloodLimit.around(jetty.getHandler(), admission.maxRequestsPerSecond(), clients));
+        // A sender stalled in the middle of a body (nothing arriving) is cut off after the idle timeout.
+        for (Connector connector : jetty.getConnectors())
+            if (connector instanceof AbstractConnector c)
+                c.setIdleTimeout(admission.idleTimeout().toMillis());
+    }
+
+    @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         String base = "/" + dataset;
         builder.registerOperation(Operation.Query, new CappedQuery(maxRows))
@@ -87,15 +111,18 @@ public final class ProtocolModule implements FusekiModule {
                .addFilter("/*", new SecurityHeaders())
                .addFilter("/*", new RefusedMethods());
         Set<String> queryPaths = Set.of(base, base + "/", base + "/sparql", base + "/query");
-        if (budgetLimits != null) {
-            Set<String> budgeted = new HashSet<>(queryPaths);
-            budgeted.add(base + "/data");
-            builder.addFilter("/*", new QueryBudget(budgeted, budgetedPages, budgetLimits, clients));
-        }
+        Set<String> budgetedPaths = new HashSet<>(queryPaths);
+        budgetedPaths.add(base + "/data");
+        QueryRoutes budgeted = new QueryRoutes(budgetedPaths, budgetedPages);
+        if (budgetLimits.any())
+            builder.addFilter("/*", new QueryBudget(budgeted, budgetLimits, clients));
         builder.addFilter("/*", new DiscoveryFilter(new DatasetDescription(served, links)))
                .addFilter("/*", new QuerySizeFilter(queryPaths, maxQueryBytes))
-               .addFilter("/*", new WholeQueryRequests(queryPaths, queryTimeoutMillis))
-               .addFilter("/*", new GraphUploadFilter(base + "/data"));
+               .addFilter("/*", new WholeQueryRequests(queryPaths, queryTimeoutMillis));
+        // After the body is read whole: a slow sender holds its own client's slots, not the server's.
+        if (admission.maxRunningQueries() > 0)
+            builder.addFilter("/*", new QueryGate(budgeted, clients, admission, budgetLimits.windowNanos()));
+        builder.addFilter("/*", new GraphUploadFilter(base + "/data"));
         if (writers == null)
             builder.addFilter("/*", new ReadOnlyFilter(base + "/update", base + "/data"));
         else

@@ -3,9 +3,7 @@ package org.ctkg.server.http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.Filter;
@@ -59,17 +57,15 @@ public final class QueryBudget implements Filter {
         }
     }
 
-    private final Set<String> paths;
-    private final List<String> prefixes;
+    private final QueryRoutes routes;
     private final Limits limits;
     private final ClientAddress clients;
     private final Cache<String, QueryAllowance> allowances;
     private final Map<Reason, Counter> refusals = new EnumMap<>(Reason.class);
 
-    /** Budgets requests to exactly these paths and to those starting with one of the prefixes. */
-    public QueryBudget(Set<String> paths, List<String> prefixes, Limits limits, ClientAddress clients) {
-        this.paths = paths;
-        this.prefixes = prefixes;
+    /** Budgets requests to these routes. */
+    public QueryBudget(QueryRoutes routes, Limits limits, ClientAddress clients) {
+        this.routes = routes;
         this.limits = limits;
         this.clients = clients;
         this.allowances = Caffeine.newBuilder().maximumSize(MAX_CLIENTS)
@@ -79,18 +75,25 @@ public final class QueryBudget implements Filter {
 
     @Override
     public void init(FilterConfig config) {
+        for (Reason reason : Reason.values()) {
+            Counter counter = refusals(config, reason.name().toLowerCase());
+            if (counter != null)
+                refusals.put(reason, counter);
+        }
+    }
+
+    /** The refusal counter for this reason in the server's metrics, or null when it has none. */
+    static Counter refusals(FilterConfig config, String reason) {
         MetricsProvider metrics = MetricsProvider.getMetricsProvider(config.getServletContext());
-        if (metrics != null)
-            for (Reason reason : Reason.values())
-                refusals.put(reason, Counter.builder(METRIC).tag("reason", reason.name().toLowerCase())
-                        .description("Queries refused with 429: the client's query time or concurrent queries were used up")
-                        .register(metrics.getMeterRegistry()));
+        return metrics == null ? null : Counter.builder(METRIC).tag("reason", reason)
+                .description("Queries refused (429, or 503 when the server is full): a client's share was used up, or the server's")
+                .register(metrics.getMeterRegistry());
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (!budgeted(request.getRequestURI()) || request.getRemoteUser() != null) {
+        if (!routes.holdAnonymous(request)) {
             chain.doFilter(req, res);
             return;
         }
@@ -113,10 +116,6 @@ public final class QueryBudget implements Filter {
                 return allowance;
             });
         }
-    }
-
-    private boolean budgeted(String path) {
-        return paths.contains(path) || prefixes.stream().anyMatch(path::startsWith);
     }
 
     private void refuse(HttpServletResponse response, Refusal refusal) throws IOException {

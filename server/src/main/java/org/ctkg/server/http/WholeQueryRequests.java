@@ -2,6 +2,7 @@ package org.ctkg.server.http;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
@@ -17,7 +18,8 @@ import org.ctkg.server.web.Responses;
 /**
  * Reads a query request whole before Fuseki sees it ({@link BufferedQueryRequest}), and refuses
  * what cannot be a query request, each with a reason: a body still arriving once the query timeout
- * has passed (a slow sender, trickling bytes to hold a thread: 408); parameters that are not
+ * has passed (a slow sender, trickling bytes to hold a thread: 408), or one that stopped arriving
+ * for the connections' idle timeout (a stalled sender: 408 too); parameters that are not
  * well-formed percent-encoded UTF-8 (which would otherwise surface as a 500); more than
  * {@value #MAX_PARAMETERS} parameter values (a real query has a handful, and each costs the query
  * service work: 20,000 took it seconds); and an XSL {@code stylesheet} for the results that is not
@@ -55,6 +57,12 @@ public final class WholeQueryRequests implements Filter {
         } catch (BufferedQueryRequest.TooManyParameters e) {
             Responses.refuse(response, 400, "The request has more than " + MAX_PARAMETERS + " parameters; a query needs a few");
             return;
+        } catch (IOException e) {
+            if (!idle(e))
+                throw e;
+            // Nothing arrived for the connections' idle timeout: a sender stalled in the middle of its body.
+            Responses.refuse(response, 408, "The query request stopped arriving before its end; send it whole, at once");
+            return;
         } catch (IllegalArgumentException e) {
             // Jetty's message names its own classes: say what is wrong in the caller's terms instead.
             Responses.refuse(response, 400, "The request's parameters cannot be read: they must be percent-encoded UTF-8 "
@@ -67,5 +75,13 @@ public final class WholeQueryRequests implements Filter {
             return;
         }
         chain.doFilter(whole, res);
+    }
+
+    /** Whether a read failed because nothing arrived for the idle timeout (Jetty fails the read with a {@link TimeoutException}). */
+    private static boolean idle(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof TimeoutException)
+                return true;
+        return false;
     }
 }

@@ -1,0 +1,167 @@
+package org.ctkg.server.http;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The server's bound on anonymous queries running at once, across clients, so that a few greedy
+ * clients cannot take more of the machine than it has. A query waits for a slot; waiting queries
+ * enter in fair order, the least recent usage first. A <em>heavy</em> query (its client has spent
+ * more than its share of recent query time, or already has a query running) may enter only while
+ * fewer than {@code heavySlots} heavy ones run, so that light ones never wait behind them. Since the
+ * cost of a query is known only once it runs, a light query that has run longer than
+ * {@code longAfterNanos} counts as heavy from then on: it keeps running, but it no longer takes a
+ * light slot, nor lets another heavy query in. A query that waits longer than {@code maxWaitNanos}
+ * is turned away ({@link #enter} returns null).
+ */
+final class RunningQueries {
+    /** How often a waiting query looks again, for the queries that turned heavy as they ran (nothing else wakes it then). */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /**
+     * {@code maxRunning} light queries at once, {@code heavySlots} heavy ones (within the same
+     * {@code maxRunning}); never more than {@code 4 × maxRunning} in all, whatever turned heavy.
+     */
+    record Limits(int maxRunning, int heavySlots, long longAfterNanos, long maxWaitNanos) {
+        Limits {
+            if (maxRunning < 1 || heavySlots < 1 || heavySlots > maxRunning || longAfterNanos <= 0 || maxWaitNanos < 0)
+                throw new IllegalArgumentException("bad limits of running queries: " + maxRunning + " at once, " + heavySlots + " heavy");
+        }
+    }
+
+    /** A running query's place; closing it frees the place. */
+    final class Slot implements AutoCloseable {
+        private final boolean heavy;
+        private final long since;
+        private boolean closed;
+
+        private Slot(boolean heavy, long since) {
+            this.heavy = heavy;
+            this.since = since;
+        }
+
+        private boolean heavyAt(long now) {
+            return heavy || now - since >= limits.longAfterNanos();
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (!closed && running.remove(this)) {
+                    closed = true;
+                    dispatch(clock.getAsLong());
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A query waiting for a slot, in fair order: least usage, then first come. */
+    private record Waiter(boolean heavy, double usage, long arrival, Slot[] admitted) {}
+
+    private static final Comparator<Waiter> FAIR = Comparator.comparingDouble(Waiter::usage).thenComparingLong(Waiter::arrival);
+
+    private final Limits limits;
+    private final LongSupplier clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Slot> running = new ArrayList<>();
+    private final List<Waiter> waiting = new ArrayList<>();
+    private long arrivals;
+
+    /** With these limits and this clock (nanoseconds, {@link System#nanoTime} but in tests). */
+    RunningQueries(Limits limits, LongSupplier clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Waits for a slot for a query of a client with this much recent usage (the fair order); the
+     * slot, or null when none came within the longest wait.
+     */
+    Slot enter(boolean heavy, double usage) throws InterruptedException {
+        lock.lock();
+        try {
+            long now = clock.getAsLong();
+            Waiter me = new Waiter(heavy, usage, arrivals++, new Slot[1]);
+            waiting.add(me);
+            long deadline = now + limits.maxWaitNanos();
+            try {
+                dispatch(now);
+                while (me.admitted()[0] == null) {
+                    long left = deadline - clock.getAsLong();
+                    if (left <= 0)
+                        return null;
+                    changed.awaitNanos(Math.min(left, RECHECK_NANOS));
+                    dispatch(clock.getAsLong());
+                }
+                return me.admitted()[0];
+            } finally {
+                if (me.admitted()[0] == null)
+                    waiting.remove(me);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many queries wait (for tests and metrics). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many queries run, and how many of them count as heavy now. */
+    int[] running() {
+        lock.lock();
+        try {
+            long now = clock.getAsLong();
+            return new int[] {running.size(), (int) running.stream().filter(s -> s.heavyAt(now)).count()};
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets in the waiting queries that fit, in fair order; a heavy one that does not fit does not hold up a light one behind it. */
+    private void dispatch(long now) {
+        if (waiting.isEmpty())
+            return;
+        waiting.sort(FAIR);
+        boolean any = false;
+        for (var it = waiting.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (fits(w.heavy(), now)) {
+                Slot slot = new Slot(w.heavy(), now);
+                running.add(slot);
+                w.admitted()[0] = slot;
+                it.remove();
+                any = true;
+            }
+        }
+        if (any)
+            changed.signalAll();
+    }
+
+    private boolean fits(boolean heavy, long now) {
+        int heavyNow = (int) running.stream().filter(s -> s.heavyAt(now)).count();
+        int lightNow = running.size() - heavyNow;
+        if (heavy)
+            return heavyNow < limits.heavySlots() && running.size() < limits.maxRunning();
+        return lightNow + Math.min(heavyNow, limits.heavySlots()) < limits.maxRunning() && running.size() < 4 * limits.maxRunning();
+    }
+}

@@ -1,0 +1,103 @@
+package org.ctkg.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ctkg.loader.Stores;
+import org.ctkg.server.CtkgServer;
+import org.ctkg.testkit.Internals;
+import org.ctkg.testkit.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's share of query time among clients, over HTTP: four queries at once, one of them
+ * heavy, a wait of at most 300 ms, a client heavy once it has used a tenth of five seconds (no
+ * per-client budget, so that only the gate refuses). A query that runs into the one-second timeout
+ * makes its client heavy; two of its queries at once then contend for the one heavy slot.
+ */
+class QueryGateTest {
+    private static final String HEAVY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    private static final String CHEAP = "ASK { ?s ?p ?o }";
+    private static CtkgServer server;
+
+    @BeforeAll
+    static void start() {
+        server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).queryTimeoutMillis(1000)
+                .queryBudget(Duration.ZERO, Duration.ofSeconds(5)).maxConcurrentQueries(0)
+                .admission(Admission.defaults().withMaxRunningQueries(4).withMaxQueueWait(Duration.ofMillis(300)).withMaxRequestsPerSecond(0))
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static RawHttp.Response query(String from, String query) {
+        try {
+            return RawHttp.get(from, server.port(), RawHttp.queryPath(query));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aClientOverItsShareWaitsForTheHeavySlotAndGets429WhileAnotherIsAnswered() throws Exception {
+        double before = refusals("heavy");
+        assertEquals(503, query("127.0.0.61", HEAVY).status(), "a query into the timeout: its client is over its share");
+        RawHttp.Response refused = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (refused == null && System.nanoTime() < deadline) {
+            // Two at once: one runs in the heavy slot for its second, the other waits 300 ms for it.
+            List<CompletableFuture<RawHttp.Response>> two = List.of(
+                    CompletableFuture.supplyAsync(() -> query("127.0.0.61", HEAVY)),
+                    CompletableFuture.supplyAsync(() -> query("127.0.0.61", HEAVY)));
+            assertEquals(200, query("127.0.0.62", CHEAP).status(), "another client is answered meanwhile");
+            for (CompletableFuture<RawHttp.Response> f : two) {
+                RawHttp.Response r = f.get(60, TimeUnit.SECONDS);
+                if (r.status() == 429)
+                    refused = r;
+                else
+                    assertEquals(503, r.status(), r.raw());
+            }
+        }
+        assertTrue(refused != null, "one of two heavy queries at once was refused");
+        assertTrue(refused.body().contains("has used more than its share of the server lately"), refused.body());
+        assertTrue(refused.header("Content-Type").startsWith("text/plain"), refused.raw());
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After: until the usage has faded: " + retryAfter);
+        Internals.assertNone(refused.body(), "the 429");
+        assertTrue(refusals("heavy") > before, "counted in the metrics");
+    }
+
+    @Test
+    void aLightClientIsNotHeldBehindAHeavyOne() throws Exception {
+        assertEquals(503, query("127.0.0.71", HEAVY).status());
+        CompletableFuture<RawHttp.Response> heavy = CompletableFuture.supplyAsync(() -> query("127.0.0.71", HEAVY));
+        for (int i = 0; i < 5; i++)
+            assertEquals(200, query("127.0.0.72", CHEAP).status(), "the light client's query " + i);
+        heavy.get(60, TimeUnit.SECONDS);
+    }
+
+    /** The refusal counter for this reason in {@code /$/metrics} (Prometheus text). */
+    static double refusals(String reason) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/$/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^ctkg_query_refusals_total\\{[^}]*reason=\"" + reason + "\"[^}]*\\} ([0-9.E]+)$").matcher(metrics);
+        assertTrue(m.find(), "the counter is in the metrics");
+        return Double.parseDouble(m.group(1));
+    }
+}
