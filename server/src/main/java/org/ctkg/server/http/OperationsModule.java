@@ -14,7 +14,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * What operators run the server by, as a Fuseki module: a readiness check for load balancers, an
@@ -71,23 +70,10 @@ public final class OperationsModule implements FusekiModule {
         jetty.setRequestLog((request, response) -> ncsa.log(
                 request.getHeaders().contains(HttpHeader.AUTHORIZATION) ? new WithoutQuery(request) : request, response));
         // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
-        GracefulHandler graceful = new GracefulHandler(jetty.getHandler());
-        jetty.setHandler(graceful);
+        jetty.setHandler(new GracefulHandler(jetty.getHandler()));
         jetty.setStopTimeout(stopTimeoutMillis);
         // Idle keep-alive connections carry no request: close them at once on stop, rather than
-        // after Jetty's default second, which every stop would otherwise wait out. But Jetty applies
-        // the shutdown idle timeout to every connection, also to one whose request is still sending
-        // its body: when requests are in flight, those keep the patience they had before the stop
-        // (a sender pausing 50 ms mid-body lost its request in flight, seen under load).
-        jetty.addEventListener(new LifeCycle.Listener() {
-            @Override
-            public void lifeCycleStopping(LifeCycle event) {
-                boolean inFlight = graceful.getCurrentRequestCount() > 0;
-                for (Connector connector : jetty.getConnectors())
-                    if (connector instanceof AbstractConnector c)
-                        c.setShutdownIdleTimeout(inFlight ? c.getIdleTimeout() : IDLE_AT_STOP_MILLIS);
-            }
-        });
+        // after Jetty's default second, which every stop would otherwise wait out.
         for (Connector connector : jetty.getConnectors())
             if (connector instanceof AbstractConnector c)
                 c.setShutdownIdleTimeout(IDLE_AT_STOP_MILLIS);
