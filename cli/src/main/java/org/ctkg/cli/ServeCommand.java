@@ -16,6 +16,7 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.replication.PublishingDataset;
 import org.ctkg.replication.Replica;
 import org.ctkg.replication.Replication;
+import org.ctkg.replication.ReplicationException;
 import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
 import org.ctkg.server.Defaults;
@@ -212,7 +213,7 @@ final class ServeCommand extends Command {
             err.println("ctkg serve: warning: " + (writable ? "writers'" : "readers'") + " passwords will cross the network in clear: serve with --https KEYSTORE, "
                         + "or behind a TLS proxy with --localhost");
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
-        PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;
+        PublishingDataset publishing = publishTo != null ? writer(dsg, replication) : null;
         AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
         ReplicaLog replicaLog = new ReplicaLog();
         if (replicaOf != null)
@@ -273,6 +274,20 @@ final class ServeCommand extends Command {
             return Settings.of(publishTo != null ? publishTo : replicaOf).withTopic(topic);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    /**
+     * The store as the topic's writer, once it has caught up with the log from its place in it
+     * (DIR.position): after a crash between Kafka's commit and the store's, or when a replica's
+     * store is promoted.
+     */
+    private PublishingDataset writer(DatasetGraph dsg, Settings replication) {
+        try {
+            return Replication.writer(dsg, replication, Path.of(loc + ".position"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplicationException("interrupted while catching up with Kafka topic " + replication.topic(), e);
         }
     }
 

@@ -10,10 +10,25 @@ import org.apache.jena.sparql.core.DatasetGraph;
  */
 public final class PublishingDataset extends DatasetGraphChanges implements AutoCloseable {
     private final Publisher publisher;
+    /** Where this writer keeps its place in the log (after each commit that published), or null. */
+    private final PositionFile positions;
 
-    PublishingDataset(DatasetGraph store, Publisher publisher) {
+    PublishingDataset(DatasetGraph store, Publisher publisher, PositionFile positions) {
         super(store, publisher);
         this.publisher = publisher;
+        this.positions = positions;
+    }
+
+    /**
+     * Publishes, then commits; then notes the position, so that a restart catches up from there (a
+     * crash before the note replays the last transaction, which changes nothing).
+     */
+    @Override
+    public void commit() {
+        long before = publisher.position();
+        super.commit();
+        if (positions != null && publisher.position() != before)
+            positions.write(publisher.position());
     }
 
     public Publisher publisher() {

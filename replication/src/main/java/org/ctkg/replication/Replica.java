@@ -127,6 +127,30 @@ public final class Replica implements AutoCloseable {
         return position >= target;
     }
 
+    /**
+     * Waits until the replica has applied the log to its end, as far as it has seen: nothing left
+     * to read, no transaction half applied. Bounded by progress: fails when the position has not
+     * moved for {@code stall}.
+     * @throws ReplicationException when it stops applying, or stalls
+     */
+    public void awaitEndOfLog(Duration stall) throws InterruptedException {
+        long last = position, since = System.nanoTime();
+        synchronized (this) {
+            while (failure == null && !(lag == 0 && applying == null)) {
+                if (position != last) {
+                    last = position;
+                    since = System.nanoTime();
+                } else if (System.nanoTime() - since > stall.toNanos()) {
+                    throw new ReplicationException("catching up with Kafka topic " + settings.topic() + " at " + settings.bootstrap()
+                            + ": no progress for " + stall.toSeconds() + " s at position " + position + " (lag " + lag + ")");
+                }
+                wait(100);
+            }
+        }
+        if (failure != null)
+            throw failure;
+    }
+
     private void run() {
         try {
             consumer.assign(List.of(partition));
@@ -134,7 +158,11 @@ public final class Replica implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL))
                     apply(record);
-                lag = consumer.currentLag(partition).orElse(-1);
+                long seen = consumer.currentLag(partition).orElse(-1);
+                synchronized (this) {
+                    lag = seen;
+                    notifyAll();
+                }
             }
         } catch (WakeupException e) {
             // closing

@@ -159,6 +159,64 @@ class ReplicationIT {
         }
     }
 
+    @Test
+    void aWriterRestartedAfterACommitInDoubtCatchesUpFromTheLogBeforeItTakesWrites() throws Exception {
+        Settings settings = settings("in-doubt");
+        DatasetGraph store = Stores.tdb2(dir.resolve("in-doubt-writer"));
+        Path position = dir.resolve("in-doubt-writer.position");
+        try (PublishingDataset writer = Replication.writer(store, settings, position)) {
+            Stores.add(writer, Stores.named("one", "One"));
+            assertEquals(writer.publisher().position(), new PositionFile(position, settings.topic()).read(), "the writer notes its place after each commit");
+        }
+        // As when the writer died after Kafka took a transaction and before its store committed it:
+        // the log holds a change the store does not.
+        Quad inDoubt = Stores.named("in-doubt", "In doubt");
+        try (Publisher crashed = Publisher.open(settings)) {
+            crashed.txnBegin();
+            crashed.add(inDoubt.getGraph(), inDoubt.getSubject(), inDoubt.getPredicate(), inDoubt.getObject());
+            crashed.txnCommit();
+        }
+        assertFalse(StoreContents.contains(store, inDoubt));
+        try (PublishingDataset restarted = Replication.writer(store, settings, position)) {
+            assertTrue(StoreContents.contains(store, inDoubt), "the restarted writer applied the log's change before taking writes");
+            Stores.add(restarted, Stores.named("two", "Two"));
+            DatasetGraph replicaStore = Stores.tdb2(dir.resolve("in-doubt-replica"));
+            try (Replica replica = Replica.start(replicaStore, settings, dir.resolve("in-doubt-replica.position"))) {
+                assertReaches(replica, restarted.publisher().position());
+            }
+            assertEquals(StoreContents.of(store), StoreContents.of(replicaStore), "writer and replica agree again");
+        }
+    }
+
+    @Test
+    void promotingAReplicaIsStartingAWriterOnItsStoreWhichCatchesUpAndFencesTheOldWriter() throws Exception {
+        Settings settings = settings("promoted");
+        DatasetGraph oldStore = Stores.tdb2(dir.resolve("promoted-writer"));
+        DatasetGraph replicaStore = Stores.tdb2(dir.resolve("promoted-replica"));
+        Path replicaPosition = dir.resolve("promoted-replica.position");
+        try (PublishingDataset old = Replication.writer(oldStore, settings, dir.resolve("promoted-writer.position"))) {
+            Stores.add(old, Stores.named("one", "One"));
+            try (Replica replica = Replica.start(replicaStore, settings, replicaPosition)) {
+                assertReaches(replica, old.publisher().position());
+            }
+            Stores.add(old, Stores.named("two", "Two"));   // the replica is down and has not applied it
+            try (PublishingDataset promoted = Replication.writer(replicaStore, settings, replicaPosition)) {
+                assertTrue(StoreContents.contains(replicaStore, Stores.named("two", "Two")), "the promoted replica caught up first");
+                Quad stale = Stores.named("stale", "Stale");
+                ReplicationException fenced = assertThrows(ReplicationException.class, () -> Stores.add(old, stale));
+                assertTrue(fenced.getMessage().contains("fenced"), fenced.getMessage());
+                assertFalse(StoreContents.contains(oldStore, stale), "the old writer's store is unchanged");
+
+                Stores.add(promoted, Stores.named("three", "Three"));
+                DatasetGraph other = Stores.tdb2(dir.resolve("promoted-other"));
+                try (Replica follower = Replica.start(other, settings, dir.resolve("promoted-other.position"))) {
+                    assertReaches(follower, promoted.publisher().position());
+                }
+                assertEquals(StoreContents.of(replicaStore), StoreContents.of(other), "another replica follows the new writer");
+            }
+        }
+    }
+
     /** A writer and a replica of a topic, each with a TDB2 store of its own named after the topic. */
     private record Pair(DatasetGraph store, PublishingDataset writer, DatasetGraph replicaStore, Replica replica) implements AutoCloseable {
         static Pair on(String topic) {
