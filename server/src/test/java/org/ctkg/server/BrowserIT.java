@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -27,16 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,17 +49,7 @@ class BrowserIT {
                 "<https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> \"<script>alert('label')</script>\" .",
                 Lang.TURTLE).parse(StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
-        Path profile = Files.createTempDirectory("ctkg-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(Files.createTempDirectory("ctkg-downloads"));
     }
 
     @AfterAll
@@ -83,8 +63,7 @@ class BrowserIT {
     /** Reads the console messages logged since the last read; none may be a Content-Security-Policy violation. */
     @AfterEach
     void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
+        List<String> violations = HeadlessChromium.policyViolations(browser);
         assertEquals(List.of(), violations, "the browser blocked something the page needs, or something was injected");
     }
 
@@ -134,11 +113,8 @@ class BrowserIT {
             assertTrue(url.startsWith(server.baseUrl() + "/"), "loaded from elsewhere: " + url);
     }
 
-    /** Saves what the browser shows: into target/screenshots, or the folder -Dctkg.screenshots names (docs/img for the README). */
     private static void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("ctkg.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, name);
     }
 
     @Test
