@@ -1,5 +1,5 @@
 // ctkg's query page: YASGUI on ctkg's own endpoint, with ctkg's prefixes and example questions.
-// Nothing is fetched from anywhere but this server (no endpoint catalogue, no remote autocompletion):
+// Nothing is fetched from anywhere but this server (no endpoint catalogue, no remote autocompletion);
 // the editor completes ctkg's classes and properties (data/vocabulary.json) and resources by label
 // (data/complete, the full-text index). A link (#q=query&view=View) reopens a query and its view.
 (function () {
@@ -87,7 +87,7 @@
 
   /** The editor's completions from this server: ctkg's classes after "a", its properties, and resources by label. */
   function registerCompleters(Yasqe) {
-    var vocabulary = null, labels = {};
+    var vocabulary = null, labels = {}, pending = null;
     function terms(kind) {
       vocabulary = vocabulary || fetch("data/vocabulary.json").then(function (r) { return r.json(); }).then(function (j) { return j.terms; });
       return vocabulary.then(function (all) { return all.filter(function (t) { return t.kind === kind; }); });
@@ -139,9 +139,17 @@
         return /^[A-Za-z][\w-]{2,}$/.test(token.string) && token.string !== token.string.toUpperCase() && !afterA(yasqe) && !propertyPlace(yasqe)
           && (before.match(/\{/g) || []).length > (before.match(/\}/g) || []).length;
       },
+      // One request at a time, once typing pauses: the server refuses a client's fifth concurrent query (429).
       get: function (yasqe, token) {
-        return fetch("data/complete?q=" + encodeURIComponent(token.string)).then(function (r) { return r.json(); })
-          .then(function (j) { return j.hits.map(function (h) { return h.iri + "\n" + h.label; }); });
+        if (pending) { clearTimeout(pending.timer); pending.controller.abort(); pending.resolve([]); }
+        return new Promise(function (resolve) {
+          var p = pending = { resolve: resolve, controller: new AbortController() };
+          p.timer = setTimeout(function () {
+            fetch("data/complete?q=" + encodeURIComponent(token.string), { signal: p.controller.signal })
+              .then(function (r) { return r.ok ? r.json() : { hits: [] }; })
+              .then(function (j) { resolve(j.hits.map(function (h) { return h.iri + "\n" + h.label; })); }, function () { resolve([]); });
+          }, 150);
+        });
       },
       postProcessSuggestion: function (yasqe, token, s) { var p = s.split("\n"); return written(yasqe, p[0], p[1]); },
       postprocessHints: shown

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,20 +81,29 @@ class QueryViewsIT {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    /** Opens the saved question by its short link and waits for its picture. */
-    private static WebElement open(String question, String svgClass) {
+    /** Opens the saved question by its short link and waits for its picture; returns the picture's CSS selector. */
+    private static String open(String question, String svgClass) {
         browser.get(server.baseUrl() + "/q/" + question);
-        return waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui svg.ctkg-view." + svgClass)));
+        String svg = "#yasgui svg.ctkg-view." + svgClass;
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(svg)));
+        return svg;
     }
 
-    private static List<String> titles(WebElement svg, String css) {
-        return svg.findElements(By.cssSelector(css)).stream().map(m -> m.findElement(By.tagName("title")).getAttribute("textContent")).toList();
+    /** The titles of the elements the selector finds, read in one script (YASR may draw a picture anew at any time). */
+    @SuppressWarnings("unchecked")
+    private static List<String> titles(String css) {
+        return waiting().ignoring(StaleElementReferenceException.class).until(d -> (List<String>) ((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(m => m.querySelector('title').textContent)", css));
+    }
+
+    private static int count(String css) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return document.querySelectorAll(arguments[0]).length", css)).intValue();
     }
 
     /** The picture has a legend with an entry, and the data table beneath it has a row per row drawn. */
-    private static void assertLegendAndTable(WebElement svg, int rows) {
-        assertTrue(svg.findElements(By.cssSelector("g.legend rect")).size() >= 1, "a legend with an entry");
-        assertEquals(rows, browser.findElements(By.cssSelector("#yasgui table.ctkg-view-data tbody tr")).size(), "the data beneath the picture");
+    private static void assertLegendAndTable(String svg, int rows) {
+        assertTrue(count(svg + " g.legend rect") >= 1, "a legend with an entry");
+        assertEquals(rows, count("#yasgui table.ctkg-view-data tbody tr"), "the data beneath the picture");
     }
 
     /** Clicks the download button and returns the file Chromium saved, once it is complete. */
@@ -125,9 +134,9 @@ class QueryViewsIT {
     @Test
     void theBarChartHasABarPerTierWithItsCount() throws Exception {
         List<List<String>> rows = answer("tiers-2012");
-        WebElement svg = open("tiers-2012", "barchart");
+        String svg = open("tiers-2012", "barchart");
         List<String> expected = rows.stream().map(r -> r.get(0) + ": " + r.get(1)).sorted().toList();
-        assertEquals(expected, titles(svg, "rect.mark").stream().sorted().toList());
+        assertEquals(expected, titles(svg + " rect.mark").stream().sorted().toList());
         assertLegendAndTable(svg, rows.size());
         assertEquals(rows.size(), marksInDownload(download("svg", "ctkg-BarChart.svg"), null));
     }
@@ -137,8 +146,8 @@ class QueryViewsIT {
         List<List<String>> rows = answer("tier-map-2012");
         Map<String, String> tiers = new HashMap<>();
         rows.forEach(r -> tiers.put(r.get(0), r.get(2)));
-        WebElement svg = open("tier-map-2012", "worldmap");
-        List<String> marks = titles(svg, ".mark");
+        String svg = open("tier-map-2012", "worldmap");
+        List<String> marks = titles(svg + " .mark");
         assertEquals(tiers.size(), marks.size(), "a mark per country of the answer");
         for (String tier : new HashSet<>(tiers.values()))
             assertEquals(tiers.values().stream().filter(tier::equals).count(), marks.stream().filter(t -> t.endsWith(": " + tier)).count(), tier);
@@ -147,18 +156,18 @@ class QueryViewsIT {
         assertEquals(tiers.size(), marksInDownload(download("svg", "ctkg-Map.svg"), null));
         byte[] png = Files.readAllBytes(download("png", "ctkg-Map.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
-        assertEquals(2 * Integer.parseInt(svg.getDomAttribute("width")), ImageIO.read(new ByteArrayInputStream(png)).getWidth());
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); window.scrollBy(0, -90)", svg);
+        assertEquals(2 * Integer.parseInt(browser.findElement(By.cssSelector(svg)).getDomAttribute("width")), ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+        scrollTo(svg);
         HeadlessChromium.screenshot(browser, "view-map.png");
     }
 
     @Test
     void theLineChartHasAPointPerEstimate() throws Exception {
         List<List<String>> rows = answer("forced-labour-over-time");
-        WebElement svg = open("forced-labour-over-time", "linechart");
-        assertEquals(rows.size(), svg.findElements(By.cssSelector("circle.mark")).size());
+        String svg = open("forced-labour-over-time", "linechart");
+        assertEquals(rows.size(), titles(svg + " circle.mark").size());
         for (List<String> r : rows)
-            assertTrue(titles(svg, "circle.mark").stream().anyMatch(t -> t.startsWith(r.get(0) + ": ")), r.toString());
+            assertTrue(titles(svg + " circle.mark").stream().anyMatch(t -> t.startsWith(r.get(0) + ": ")), r.toString());
         assertLegendAndTable(svg, rows.size());
         assertEquals(rows.size(), marksInDownload(download("svg", "ctkg-LineChart.svg"), null));
     }
@@ -166,8 +175,8 @@ class QueryViewsIT {
     @Test
     void theTimelineHasAMarkPerEventAndMexicosTiers() throws Exception {
         List<List<String>> rows = answer("country-timeline");
-        WebElement svg = open("country-timeline", "timeline");
-        List<String> marks = titles(svg, "circle.mark");
+        String svg = open("country-timeline", "timeline");
+        List<String> marks = titles(svg + " circle.mark");
         assertEquals(rows.size(), marks.size());
         List<List<String>> tiers = rows.stream().filter(r -> r.get(1).equals("TIP tier")).toList();
         assertEquals(15, tiers.size(), "Mexico's TIP tiers 2001–2015");
@@ -175,7 +184,7 @@ class QueryViewsIT {
             assertTrue(marks.contains(r.get(0) + ": " + r.get(2) + " (TIP tier)"), r + " in " + marks);
         assertLegendAndTable(svg, rows.size());
         assertEquals(rows.size(), marksInDownload(download("svg", "ctkg-Timeline.svg"), null));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); window.scrollBy(0, -90)", svg);
+        scrollTo(svg);
         HeadlessChromium.screenshot(browser, "view-timeline.png");
     }
 
@@ -184,9 +193,9 @@ class QueryViewsIT {
         List<List<String>> rows = answer("crime-links");
         Set<String> nodes = new HashSet<>();
         rows.forEach(r -> { nodes.add(r.get(0)); nodes.add(r.get(2)); });
-        WebElement svg = open("crime-links", "graph");
-        assertEquals(nodes.size(), svg.findElements(By.cssSelector("circle.mark.node")).size());
-        assertEquals(rows.size(), svg.findElements(By.cssSelector("line.mark.edge")).size());
+        String svg = open("crime-links", "graph");
+        assertEquals(nodes.size(), titles(svg + " circle.mark.node").size());
+        assertEquals(rows.size(), titles(svg + " line.mark.edge").size());
         assertLegendAndTable(svg, rows.size());
         assertEquals(nodes.size(), marksInDownload(download("svg", "ctkg-Graph.svg"), "node"));
     }
@@ -201,10 +210,14 @@ class QueryViewsIT {
         assertTrue(link.startsWith(server.baseUrl() + "/ui/#") && link.contains("view=BarChart"), link);
         browser.get("about:blank");
         browser.get(link);
-        WebElement svg = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui svg.ctkg-view.barchart")));
-        assertEquals(answerSize("forced-labour-over-time"), svg.findElements(By.cssSelector("rect.mark")).size());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui svg.ctkg-view.barchart")));
+        assertEquals(answerSize("forced-labour-over-time"), titles("#yasgui svg.ctkg-view.barchart rect.mark").size());
         assertEquals(QUESTIONS.get("forced-labour-over-time").query().strip(), editor().strip());
         assertEquals("true", browser.findElement(By.cssSelector("#yasgui button[data-view='BarChart']")).getAttribute("aria-pressed"));
+    }
+
+    private static void scrollTo(String svg) {
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollIntoView(); window.scrollBy(0, -90)", svg);
     }
 
     private static int answerSize(String question) {

@@ -104,6 +104,8 @@ class CompletionTest {
             assertEquals("https://w3id.org/ctkg/id/instrument/palermo-protocol", hits.get(0).get(0), hits.toString());
             assertEquals("Palermo Protocol", hits.get(0).get(1));
             assertTrue(hits.stream().noneMatch(h -> h.get(0).equals(HALF_HIDDEN) || h.get(0).equals(HIDDEN_CASE)), hits.toString());
+            // Found by its public description, the resource has a label only in the restricted graph: offered to nobody.
+            assertEquals(List.of(), complete("lookalike", who[0], who[1]));
         }
         assertEquals(List.of(), complete("P", null, null), "too short to complete");
         assertTrue(complete("Palermo ".repeat(40), null, null).size() <= ViewData.MAX_HITS, "long text is cut, not refused");
