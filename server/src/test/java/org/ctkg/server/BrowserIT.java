@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,9 +18,9 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.ui.QueryUiServlet;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * violation: Chromium logs one for every inline script, handler or style the policy blocked.
  */
 class BrowserIT {
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
     private static CtkgServer server;
     private static WebDriver browser;
 
@@ -49,22 +50,13 @@ class BrowserIT {
                 "<https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> \"<script>alert('label')</script>\" .",
                 Lang.TURTLE).parse(StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
-        browser = HeadlessChromium.start(Files.createTempDirectory("ctkg-downloads"));
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null)
-            browser.quit();
         if (server != null)
             server.stop();
-    }
-
-    /** Reads the console messages logged since the last read; none may be a Content-Security-Policy violation. */
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = HeadlessChromium.policyViolations(browser);
-        assertEquals(List.of(), violations, "the browser blocked something the page needs, or something was injected");
     }
 
     private static String h1() {

@@ -1,5 +1,7 @@
 package org.ctkg.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -18,15 +24,45 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The browser of the browser tests: Debian's chromium, headless, driven by its chromedriver,
- * with a fresh profile, its console kept (for Content-Security-Policy violations) and downloads
- * saved, without asking, into a folder the test reads.
+ * The browser of a browser test class, as a JUnit extension: Debian's chromium, headless, driven by
+ * its chromedriver, with a fresh profile, its console kept and downloads saved, without asking,
+ * into a folder the test reads ({@link #downloads()}). Started before the class's tests, quit after
+ * them; after each test, the console must hold no Content-Security-Policy violation (Chromium logs
+ * one for every inline script, handler or style the policy blocked).
  */
-final class HeadlessChromium {
-    private HeadlessChromium() {}
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+    private ChromeDriver browser;
+    private Path downloads;
+
+    ChromeDriver browser() {
+        return browser;
+    }
+
+    Path downloads() {
+        return downloads;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        downloads = Files.createTempDirectory("ctkg-downloads");
+        browser = start(downloads);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null)
+            browser.quit();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), violations, "the browser blocked something the page needs, or something was injected");
+    }
 
     /** A new browser that saves downloads into {@code downloads}. */
-    static ChromeDriver start(Path downloads) throws Exception {
+    private static ChromeDriver start(Path downloads) throws Exception {
         Path profile = Files.createTempDirectory("ctkg-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -41,12 +77,6 @@ final class HeadlessChromium {
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
-    }
-
-    /** The console messages logged since the last read that report a Content-Security-Policy violation. */
-    static List<String> policyViolations(WebDriver browser) {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** Saves what the browser shows: into target/screenshots, or the folder -Dctkg.screenshots names (docs/img for the README). */

@@ -22,9 +22,9 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.ui.SavedQuestion;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,6 +47,8 @@ import org.w3c.dom.NodeList;
  * One browser and one server for the class.
  */
 class QueryViewsIT {
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
     private static CtkgServer server;
     private static WebDriver browser;
     private static Path downloads;
@@ -55,22 +57,15 @@ class QueryViewsIT {
     @BeforeAll
     static void start() throws Exception {
         server = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
-        downloads = Files.createTempDirectory("ctkg-downloads");
-        browser = HeadlessChromium.start(downloads);
+        downloads = chromium.downloads();
+        browser = chromium.browser();
         browser.manage().window().setSize(new Dimension(1200, 1300));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null)
-            browser.quit();
         if (server != null)
             server.stop();
-    }
-
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        assertEquals(List.of(), HeadlessChromium.policyViolations(browser), "the browser blocked something the page needs");
     }
 
     private static List<List<String>> answer(String question) throws Exception {
