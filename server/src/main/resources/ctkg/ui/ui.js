@@ -39,12 +39,16 @@
     else if (view) tab.getYasr().selectPlugin("ctkgViews");
   });
 
-  if (link.get("q")) {
-    views.requested = link.get("view");
-    var opened = yasgui.getTab();
-    opened.setQuery(link.get("q"));
-    opened.query();
+  /** Opens a link's query (#q=…) in its view (&view=…): at load, and when a link followed on this page changes only the fragment. */
+  function openLink(params) {
+    if (!params.get("q")) return;
+    views.requested = params.get("view");
+    var tab = yasgui.getTab();
+    tab.setQuery(params.get("q"));
+    tab.query();
   }
+  openLink(link);
+  window.addEventListener("hashchange", function () { openLink(new URLSearchParams(window.location.hash.slice(1))); });
 
   var permalink = document.getElementById("permalink"), permalinkUrl = document.getElementById("permalink-url");
   permalink.addEventListener("click", function () {

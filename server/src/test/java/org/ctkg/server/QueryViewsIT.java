@@ -77,10 +77,18 @@ class QueryViewsIT {
     }
 
     /** Opens the saved question by its short link and waits for its picture; returns the picture's CSS selector. */
-    private static String open(String question, String svgClass) {
+    private static String open(String question, String svgClass, int rows) {
         browser.get(server.baseUrl() + "/q/" + question);
+        return awaitPicture(svgClass, rows);
+    }
+
+    /**
+     * Waits until the view shows a picture of this kind with this many rows of data beneath it: the page may first draw
+     * the answer it kept from the last visit, in the view the link asks for.
+     */
+    private static String awaitPicture(String svgClass, int rows) {
         String svg = "#yasgui svg.ctkg-view." + svgClass;
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(svg)));
+        waiting().until(d -> count(svg) == 1 && count("#yasgui table.ctkg-view-data tbody tr") == rows);
         return svg;
     }
 
@@ -129,7 +137,7 @@ class QueryViewsIT {
     @Test
     void theBarChartHasABarPerTierWithItsCount() throws Exception {
         List<List<String>> rows = answer("tiers-2012");
-        String svg = open("tiers-2012", "barchart");
+        String svg = open("tiers-2012", "barchart", rows.size());
         List<String> expected = rows.stream().map(r -> r.get(0) + ": " + r.get(1)).sorted().toList();
         assertEquals(expected, titles(svg + " rect.mark").stream().sorted().toList());
         assertLegendAndTable(svg, rows.size());
@@ -141,7 +149,7 @@ class QueryViewsIT {
         List<List<String>> rows = answer("tier-map-2012");
         Map<String, String> tiers = new HashMap<>();
         rows.forEach(r -> tiers.put(r.get(0), r.get(2)));
-        String svg = open("tier-map-2012", "worldmap");
+        String svg = open("tier-map-2012", "worldmap", rows.size());
         List<String> marks = titles(svg + " .mark");
         assertEquals(tiers.size(), marks.size(), "a mark per country of the answer");
         for (String tier : new HashSet<>(tiers.values()))
@@ -159,7 +167,7 @@ class QueryViewsIT {
     @Test
     void theLineChartHasAPointPerEstimate() throws Exception {
         List<List<String>> rows = answer("forced-labour-over-time");
-        String svg = open("forced-labour-over-time", "linechart");
+        String svg = open("forced-labour-over-time", "linechart", rows.size());
         assertEquals(rows.size(), titles(svg + " circle.mark").size());
         for (List<String> r : rows)
             assertTrue(titles(svg + " circle.mark").stream().anyMatch(t -> t.startsWith(r.get(0) + ": ")), r.toString());
@@ -170,7 +178,7 @@ class QueryViewsIT {
     @Test
     void theTimelineHasAMarkPerEventAndMexicosTiers() throws Exception {
         List<List<String>> rows = answer("country-timeline");
-        String svg = open("country-timeline", "timeline");
+        String svg = open("country-timeline", "timeline", rows.size());
         List<String> marks = titles(svg + " circle.mark");
         assertEquals(rows.size(), marks.size());
         List<List<String>> tiers = rows.stream().filter(r -> r.get(1).equals("TIP tier")).toList();
@@ -188,7 +196,7 @@ class QueryViewsIT {
         List<List<String>> rows = answer("crime-links");
         Set<String> nodes = new HashSet<>();
         rows.forEach(r -> { nodes.add(r.get(0)); nodes.add(r.get(2)); });
-        String svg = open("crime-links", "graph");
+        String svg = open("crime-links", "graph", rows.size());
         assertEquals(nodes.size(), titles(svg + " circle.mark.node").size());
         assertEquals(rows.size(), titles(svg + " line.mark.edge").size());
         assertLegendAndTable(svg, rows.size());
@@ -196,17 +204,34 @@ class QueryViewsIT {
     }
 
     @Test
+    void aConstructAnswerDrawsAsAGraphFromALinkFollowedOnTheQueryPage() throws Exception {
+        String where = "WHERE { ?s <https://w3id.org/ctkg/ontology#linkedCrime> ?o }";
+        List<List<String>> pairs = SparqlHttp.select(server.sparqlUrl(), "SELECT DISTINCT ?s ?o " + where);
+        Set<String> nodes = new HashSet<>();
+        pairs.forEach(r -> { nodes.add(r.get(0)); nodes.add(r.get(1)); });
+        String construct = "CONSTRUCT { ?s <https://w3id.org/ctkg/ontology#linkedCrime> ?o } " + where;
+        // Opened from the query page itself: the browser only changes the URL's fragment, and the page must follow it.
+        browser.get(server.baseUrl() + "/ui/");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        browser.get(server.baseUrl() + "/ui/#q=" + java.net.URLEncoder.encode(construct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "&view=Graph");
+        String svg = awaitPicture("graph", pairs.size());
+        assertEquals(nodes.size(), titles(svg + " circle.mark.node").size());
+        assertEquals(pairs.size(), titles(svg + " line.mark.edge").size());
+    }
+
+    @Test
     void aPermalinkReopensTheQueryInTheViewChosen() {
-        open("forced-labour-over-time", "linechart");
+        int rows = answerSize("forced-labour-over-time");
+        open("forced-labour-over-time", "linechart", rows);
         browser.findElement(By.cssSelector("#yasgui .ctkg-view-controls button[data-view='BarChart']")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui svg.ctkg-view.barchart")));
+        awaitPicture("barchart", rows);
         browser.findElement(By.id("permalink")).click();
         String link = browser.findElement(By.id("permalink-url")).getAttribute("value");
         assertTrue(link.startsWith(server.baseUrl() + "/ui/#") && link.contains("view=BarChart"), link);
         browser.get("about:blank");
         browser.get(link);
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasgui svg.ctkg-view.barchart")));
-        assertEquals(answerSize("forced-labour-over-time"), titles("#yasgui svg.ctkg-view.barchart rect.mark").size());
+        assertEquals(rows, titles(awaitPicture("barchart", rows) + " rect.mark").size());
         assertEquals(QUESTIONS.get("forced-labour-over-time").query().strip(), editor().strip());
         assertEquals("true", browser.findElement(By.cssSelector("#yasgui button[data-view='BarChart']")).getAttribute("aria-pressed"));
     }
