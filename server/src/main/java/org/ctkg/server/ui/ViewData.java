@@ -1,7 +1,9 @@
 package org.ctkg.server.ui;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -17,6 +19,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
@@ -146,7 +149,7 @@ public final class ViewData extends HttpServlet {
         return null;
     }
 
-    private void select(Query query, java.util.function.Consumer<org.apache.jena.sparql.engine.binding.Binding> each) {
+    private void select(Query query, Consumer<Binding> each) {
         Txn.executeRead(dsg, () -> {
             try (QueryExec qe = QueryExec.dataset(dsg).query(query).timeout(10_000).build()) {
                 RowSet rows = qe.select();
@@ -161,6 +164,6 @@ public final class ViewData extends HttpServlet {
     }
 
     private static byte[] json(JsonObjectBuilder o) {
-        return o.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return o.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 }
