@@ -69,7 +69,7 @@ public final class CtkgServer {
     /** Where load balancers ask whether this server should get readers: 200 or 503 with the reason. */
     public static final String READY_PATH = "/$/ready";
     /** The pages whose queries depend on what a caller asks (search words, a page far down a class), budgeted like queries. */
-    private static final List<String> BUDGETED_PAGES = List.of("/search", "/classes/");
+    private static final List<String> BUDGETED_PAGES = List.of("/search", "/classes/", "/ui/data/complete");
 
     private final FusekiServer fuseki;
     private final DatasetGraph served;
@@ -429,7 +429,7 @@ public final class CtkgServer {
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
                             new LinkedDataModule(served, search, publicBase, offered),
                             offered,
-                            new QueryUiModule(),
+                            new QueryUiModule(search),
                             new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes))
                             .filter(Objects::nonNull).toList()))
                     .build();

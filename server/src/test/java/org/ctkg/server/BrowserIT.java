@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -21,22 +18,14 @@ import org.ctkg.loader.Stores;
 import org.ctkg.server.ui.QueryUiServlet;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,6 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * violation: Chromium logs one for every inline script, handler or style the policy blocked.
  */
 class BrowserIT {
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
     private static CtkgServer server;
     private static WebDriver browser;
 
@@ -59,33 +50,13 @@ class BrowserIT {
                 "<https://w3id.org/ctkg/id/test/evil> <http://www.w3.org/2000/01/rdf-schema#label> \"<script>alert('label')</script>\" .",
                 Lang.TURTLE).parse(StreamRDFLib.graph(dsg.getGraph(NodeFactory.createURI("https://w3id.org/ctkg/graph/test")))));
         server = CtkgServer.create().port(0).dataset(dsg).build().start();
-        Path profile = Files.createTempDirectory("ctkg-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null)
-            browser.quit();
         if (server != null)
             server.stop();
-    }
-
-    /** Reads the console messages logged since the last read; none may be a Content-Security-Policy violation. */
-    @AfterEach
-    void noContentSecurityPolicyViolation() {
-        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
-        assertEquals(List.of(), violations, "the browser blocked something the page needs, or something was injected");
     }
 
     private static String h1() {
@@ -134,11 +105,8 @@ class BrowserIT {
             assertTrue(url.startsWith(server.baseUrl() + "/"), "loaded from elsewhere: " + url);
     }
 
-    /** Saves what the browser shows: into target/screenshots, or the folder -Dctkg.screenshots names (docs/img for the README). */
     private static void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("ctkg.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, name);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -17,8 +16,8 @@ import org.ctkg.server.web.Responses;
 
 /**
  * The query UI at {@code /ui/}, and the pages' style sheet ({@code /ui/pages.css}): a fixed set of files from the jar (nothing else can be asked
- * for, so no path can reach outside them) and {@code examples.json}, the example questions built
- * from {@code ctkg/ui/examples/*.rq} (title = the first comment line).
+ * for, so no path can reach outside them; {@code ui-views.js} draws the result views) and {@code examples.json}, the example
+ * questions built from {@code ctkg/ui/examples/*.rq} ({@link SavedQuestion}).
  */
 public final class QueryUiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -27,6 +26,7 @@ public final class QueryUiServlet extends HttpServlet {
             "", "text/html;charset=utf-8",
             "index.html", "text/html;charset=utf-8",
             "ui.js", "text/javascript;charset=utf-8",
+            "ui-views.js", "text/javascript;charset=utf-8",
             "ui.css", "text/css;charset=utf-8",
             "pages.css", "text/css;charset=utf-8",
             "yasgui.min.js", "text/javascript;charset=utf-8",
@@ -38,7 +38,8 @@ public final class QueryUiServlet extends HttpServlet {
             "03-harms-of-trafficking", "14-crimes-knitted-together", "05-profits-figure", "30-forced-labour-over-time",
             "28-palermo-parties", "10-protocol-supplements-convention", "29-tvpa-reauthorizations",
             "02-report-authors-affiliations", "31-provenance-of-a-fact", "16-mexico-syndicates", "15-victim-roles", "32-full-text-search",
-            "33-tier-3-and-palermo", "34-forced-labour-goods-and-tiers", "35-recommendations-crimes-instruments-evidence", "36-country-timeline");
+            "33-tier-3-and-palermo", "34-forced-labour-goods-and-tiers", "35-recommendations-crimes-instruments-evidence", "36-country-timeline",
+            "37-tiers-2012", "38-tier-map-2012", "39-crime-links");
 
     private final byte[] examplesJson;
 
@@ -73,26 +74,11 @@ public final class QueryUiServlet extends HttpServlet {
         }
     }
 
-    /** The example questions as a JSON array of {title, query}. */
+    /** The example questions as a JSON array of {name, title, query, view} ({@link SavedQuestion}). */
     static String examplesJson() {
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (String name : EXAMPLES) {
-            String text = read(ROOT + "examples/" + name + ".rq");
-            String first = text.lines().findFirst().orElse("");
-            String title = first.startsWith("#") ? first.substring(1).trim() : name;
-            String query = text.lines().skip(first.startsWith("#") ? 1 : 0).collect(Collectors.joining("\n")).strip() + "\n";
-            items.add(Json.createObjectBuilder().add("title", title).add("query", query));
-        }
+        for (SavedQuestion q : SavedQuestion.all().values())
+            items.add(Json.createObjectBuilder().add("name", q.name()).add("title", q.title()).add("query", q.query()).add("view", q.view()));
         return items.build().toString();
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = QueryUiServlet.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null)
-                throw new IllegalStateException("missing " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

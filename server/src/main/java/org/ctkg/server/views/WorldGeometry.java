@@ -39,6 +39,11 @@ public final class WorldGeometry {
         this.shapes = List.copyOf(shapes);
     }
 
+    /** The world, as read from {@value #RESOURCE}. */
+    public static WorldGeometry world() {
+        return WORLD;
+    }
+
     public int width() {
         return width;
     }

@@ -8,8 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,7 @@ import org.ctkg.server.CuratedServerTest;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.Test;
 
-/** The query UI is served from the jar, loads nothing from elsewhere, and its example questions all answer. */
+/** The query UI is served from the jar, loads nothing from elsewhere, its example questions all answer and have short links, and the data its views read is the store's. */
 class QueryUiTest extends CuratedServerTest {
     /** A new client per request: a pooled connection that the server closed after an error answer would fail the next request. */
     private static HttpClient http() {
@@ -66,5 +70,64 @@ class QueryUiTest extends CuratedServerTest {
             assertTrue(query.contains("PREFIX ctkg:"), title + " declares the ctkg prefix");
             assertFalse(SparqlHttp.select(server.sparqlUrl(), query).isEmpty(), "no answer for: " + title);
         }
+    }
+
+    @Test
+    void aSavedQuestionsShortLinkRedirectsToTheUiWithItsQueryAndView() throws Exception {
+        SavedQuestion timeline = SavedQuestion.all().get("country-timeline");
+        HttpResponse<String> r = get("/q/country-timeline");
+        assertEquals(303, r.statusCode());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/ui/#q="), location);
+        Map<String, String> fragment = new HashMap<>();
+        for (String pair : location.substring("/ui/#".length()).split("&"))
+            fragment.put(pair.substring(0, pair.indexOf('=')), URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
+        assertEquals(timeline.query(), fragment.get("q"));
+        assertEquals("Timeline", fragment.get("view"));
+        assertTrue(timeline.query().contains("#defaultView:Timeline"), "the view comes from the question's own comment");
+        assertFalse(get("/q/recommendations-and-instruments").headers().firstValue("Location").orElseThrow().contains("view="),
+                "a question that asks for no view leaves the choice to the UI");
+    }
+
+    @Test
+    void everySavedQuestionHasAShortLinkAndAnUnknownNameIsNotFound() throws Exception {
+        for (String name : SavedQuestion.all().keySet())
+            assertEquals(303, get("/q/" + name).statusCode(), name);
+        HttpResponse<String> unknown = get("/q/no-such-question");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(unknown.body().contains("No such saved question") && unknown.body().contains("href=\"/ui/\""), unknown.body());
+        assertEquals(404, get("/q/").statusCode());
+    }
+
+    @Test
+    void theWorldFileKeysTheStoresCountriesToTheirShapes() throws Exception {
+        JsonObject world = JSON.parse(get("/ui/data/world.json").body());
+        List<String> shapeKeys = new ArrayList<>();
+        world.get("shapes").getAsArray().forEach(s -> shapeKeys.add(s.getAsObject().get("key").getAsString().value()));
+        Map<String, JsonObject> countries = new HashMap<>();
+        world.get("countries").getAsArray().forEach(c -> countries.put(c.getAsObject().get("iri").getAsString().value(), c.getAsObject()));
+        JsonObject mexico = countries.get("https://w3id.org/ctkg/id/country/mex");
+        assertEquals("484", mexico.get("key").getAsString().value());
+        assertEquals("MEX", mexico.get("alpha3").getAsString().value());
+        assertEquals("Mexico", mexico.get("name").getAsString().value());
+        assertTrue(shapeKeys.contains("484"));
+        long drawable = countries.values().stream().filter(c -> shapeKeys.contains(c.get("key").getAsString().value())).count();
+        assertTrue(drawable > 150, "countries with a shape: " + drawable + " of " + countries.size());
+    }
+
+    @Test
+    void theVocabularyHasCtkgsClassesAndPropertiesWithTheirLabels() throws Exception {
+        Map<String, String> kinds = new HashMap<>(), labels = new HashMap<>();
+        JSON.parse(get("/ui/data/vocabulary.json").body()).get("terms").getAsArray().forEach(t -> {
+            String iri = t.getAsObject().get("iri").getAsString().value();
+            kinds.put(iri, t.getAsObject().get("kind").getAsString().value());
+            labels.put(iri, t.getAsObject().get("label").getAsString().value());
+        });
+        String ctkg = "https://w3id.org/ctkg/ontology#";
+        assertEquals("class", kinds.get(ctkg + "Recommendation"));
+        assertEquals("recommendation", labels.get(ctkg + "Recommendation"));
+        assertEquals("property", kinds.get(ctkg + "addressedTo"));
+        assertTrue(kinds.keySet().stream().allMatch(iri -> iri.startsWith(ctkg)), "ctkg's own terms only");
     }
 }
