@@ -115,6 +115,24 @@ public final class LoadService extends HttpServlet {
                     .add("message", "another load job is running (since " + runningSince + "); one job at a time: try again when it has ended"));
             return;
         }
+        // The answer goes out once the job is over and the next may begin: a client that sends its
+        // next job as soon as it has this one's answer must not find this one still running.
+        Answer outcome;
+        try {
+            outcome = run(req);
+        } finally {
+            runningSince = null;
+            phase = null;
+            oneJob.unlock();
+        }
+        answer(resp, outcome.status(), outcome.body());
+    }
+
+    /** A job's answer: its HTTP status and JSON body. */
+    private record Answer(int status, JsonObjectBuilder body) {}
+
+    /** Receives, stages and runs one load job (the caller holds the one-job lock). */
+    private Answer run(HttpServletRequest req) throws IOException {
         Path work = null;
         try {
             phase = "receiving";
@@ -123,8 +141,7 @@ public final class LoadService extends HttpServlet {
             try {
                 settings = LoadServiceParameters.of(req);
             } catch (IllegalArgumentException e) {
-                answer(resp, 400, failure(2, e.getMessage(), null));
-                return;
+                return new Answer(400, failure(2, e.getMessage(), null));
             }
             work = Files.createTempDirectory("ctkg-load-");
             Staged staged = stage(req, work, maxUploadBytes);
@@ -145,22 +162,19 @@ public final class LoadService extends HttpServlet {
                     .add("summary", Summaries.load(report)).add("notes", notes);
             if (report.violations() > 0)
                 ok.add("report", reportText(report.validation()));
-            answer(resp, 200, ok);
+            return new Answer(200, ok);
         } catch (LoadException e) {
             int status = switch (e.kind()) {
                 case BAD_INPUT -> 400;
                 case INVALID -> 422;
                 case INTERNAL -> 500;
             };
-            answer(resp, status, failure(e.kind().exitCode, e.getMessage(), e.report() == null ? null : reportText(e.report())));
+            return new Answer(status, failure(e.kind().exitCode, e.getMessage(), e.report() == null ? null : reportText(e.report())));
         } catch (UploadTooLarge e) {
-            answer(resp, 413, tooLarge());
+            return new Answer(413, tooLarge());
         } catch (UploadException e) {
-            answer(resp, 400, failure(2, e.getMessage(), null));
+            return new Answer(400, failure(2, e.getMessage(), null));
         } finally {
-            runningSince = null;
-            phase = null;
-            oneJob.unlock();
             if (work != null)
                 FileUtils.deleteQuietly(work.toFile());
         }
