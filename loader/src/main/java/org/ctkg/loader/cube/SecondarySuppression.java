@@ -111,12 +111,22 @@ final class SecondarySuppression {
         return added;
     }
 
-    /** The published member of the line to suppress: needed by most lines with one unknown, then the smallest, then the first. */
+    /**
+     * The published member of the line to suppress: a cell of the line's own table rather than its
+     * margin (totals are the figures most worth keeping), needed by most lines with one unknown,
+     * then the smallest, then the first.
+     */
     private int complement(int line) {
         int best = -1, bestNeed = -1;
+        int ownTable = 0;
+        for (int i = lineStart[line]; i < lineStart[line + 1]; i++)
+            ownTable = Math.max(ownTable, dimensions(members[i]));
+        boolean memberLeft = false;
+        for (int i = lineStart[line]; i < lineStart[line + 1]; i++)
+            memberLeft |= !cells.suppressed[members[i]] && dimensions(members[i]) == ownTable;
         for (int i = lineStart[line]; i < lineStart[line + 1]; i++) {
             int c = members[i];
-            if (cells.suppressed[c])
+            if (cells.suppressed[c] || memberLeft && dimensions(c) != ownTable)
                 continue;
             int need = 0;
             for (int j = cellStart[c]; j < cellStart[c + 1]; j++)
@@ -130,5 +140,9 @@ final class SecondarySuppression {
         if (best < 0)
             throw new IllegalStateException("a line with one suppressed cell has no published one");
         return best;
+    }
+
+    private int dimensions(int cell) {
+        return Integer.bitCount(Cells.mask(cells.keys[cell]));
     }
 }

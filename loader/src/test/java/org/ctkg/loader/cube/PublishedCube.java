@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 
 /**
- * The cube as a client reads it, over SPARQL, with the test's own list of dimensions (not the
+ * The cube as a client reads it from its graph, with the test's own list of dimensions (not the
  * product's): per table (its dimensions' local names), each observation's values and its count,
  * or null when the observation says it is suppressed. Also the direct counts over the raw records.
  */
@@ -49,32 +51,37 @@ final class PublishedCube {
         return CTKG + "by" + Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1);
     }
 
-    /** The published observations of each table: values (in the table's order) → cell. */
+    /** The published observations of each table, read from the cube's graph: values (in the table's order) → cell. */
     static Map<List<String>, Map<List<Node>, Cell>> read(DatasetGraph dsg) {
         Map<List<String>, Map<List<Node>, Cell>> cube = new LinkedHashMap<>();
-        StringBuilder q = new StringBuilder("SELECT * { GRAPH <" + CUBE + "> { ?o <" + QB + "dataSet> ?ds .\n");
-        q.append("OPTIONAL { ?o <" + CTKG + "caseCount> ?n } OPTIONAL { ?o <" + CTKG + "caseCountStatus> ?status }\n");
-        for (int i = 0; i < 6; i++)
-            q.append("OPTIONAL { ?o <" + by(DIMENSIONS.get(i)) + "> ?v" + i + " }\n");
-        q.append("} }");
         for (List<String> t : tables())
             cube.put(t, new HashMap<>());
-        select(dsg, q.toString(), row -> {
+        Node graph = NodeFactory.createURI(CUBE);
+        Map<Node, List<Quad>> bySubject = new HashMap<>();
+        Txn.executeRead(dsg, () -> dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> bySubject.computeIfAbsent(q.getSubject(), s -> new ArrayList<>()).add(q)));
+        Node inDataSet = NodeFactory.createURI(QB + "dataSet"), count = NodeFactory.createURI(CTKG + "caseCount"), status = NodeFactory.createURI(CTKG + "caseCountStatus");
+        for (var e : bySubject.entrySet()) {
+            List<Quad> quads = e.getValue();
+            if (quads.stream().noneMatch(q -> q.getPredicate().equals(inDataSet)))
+                continue;
             List<String> dims = new ArrayList<>();
             List<Node> values = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                Node v = row.get("v" + i);
-                if (v != null) {
-                    dims.add(DIMENSIONS.get(i));
-                    values.add(v);
+            for (String d : DIMENSIONS) {
+                List<Node> v = objects(quads, NodeFactory.createURI(by(d)));
+                if (v.size() > 1)
+                    throw new AssertionError(e.getKey() + " has two values of " + d);
+                if (!v.isEmpty()) {
+                    dims.add(d);
+                    values.add(v.get(0));
                 }
             }
-            Node n = row.get("n"), status = row.get("status");
-            Cell cell = new Cell(n == null ? null : Integer.valueOf(n.getLiteralLexicalForm()), status == null ? null : status.getLiteralLexicalForm());
-            Cell before = cube.get(dims).put(values, cell);
-            if (before != null)
+            List<Node> n = objects(quads, count), st = objects(quads, status);
+            if (n.size() + st.size() != 1)
+                throw new AssertionError(e.getKey() + " has " + n + " and " + st + ": one count or one status");
+            Cell cell = new Cell(n.isEmpty() ? null : Integer.valueOf(n.get(0).getLiteralLexicalForm()), st.isEmpty() ? null : st.get(0).getLiteralLexicalForm());
+            if (cube.get(dims).put(values, cell) != null)
                 throw new AssertionError("two observations of " + dims + " for " + values);
-        });
+        }
         return cube;
     }
 
@@ -102,6 +109,10 @@ final class PublishedCube {
                 counts.put(values, n);
         });
         return counts;
+    }
+
+    private static List<Node> objects(List<Quad> quads, Node p) {
+        return quads.stream().filter(q -> q.getPredicate().equals(p)).map(Quad::getObject).toList();
     }
 
     interface Row {
