@@ -24,16 +24,7 @@ import static org.ctkg.loader.cube.CubeTerms.*;
  * that is now zero is removed. Each dataset (one per table) and the graph carry the method's
  * provenance: the threshold, the reporting length, the period, the job, the time.
  */
-final class CaseCountGraph {
-    private final DatasetGraph dsg;
-    private final Node graph;
-    private final Consumer<Quad> additions;
-
-    private CaseCountGraph(DatasetGraph dsg, Node graph, Consumer<Quad> additions) {
-        this.dsg = dsg;
-        this.graph = graph;
-        this.additions = additions;
-    }
+record CaseCountGraph(DatasetGraph dsg, Node graph, Consumer<Quad> additions) {
 
     /** What the published figures were made by. */
     record Method(int minCell, Node job, Instant at, int firstYear, int lastYear) {}
