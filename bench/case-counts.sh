@@ -31,7 +31,7 @@ cube="$prefixes SELECT ?country ?year ?n ?status { GRAPH <https://w3id.org/ctkg/
   OPTIONAL { ?o ctkg:caseCount ?n } OPTIONAL { ?o ctkg:caseCountStatus ?status } } }"
 raw="$prefixes SELECT ?country ?year (COUNT(DISTINCT ?r) AS ?n) {
   ?r a ctkg:CaseRecord ; ctkg:countryOfExploitation ?country ; ctkg:yearOfRegistration ?year } GROUP BY ?country ?year"
-# median QUERY [curl args…]: one warm-up, then the median of 5 runs, in ms; the rows in $rows
+# median QUERY [curl args…]: one warm-up, then the median of 5 runs, in ms; the answer's rows in $work/rows
 median() {
   local q="$1"; shift
   curl -s -o /dev/null "$@" "$base/ctkg/sparql" -H 'Accept: text/csv' --data-urlencode "query=$q"
@@ -39,11 +39,11 @@ median() {
   for _ in 1 2 3 4 5; do
     times+=("$(curl -s -o "$work/ans" -w '%{time_total}' "$@" "$base/ctkg/sparql" -H 'Accept: text/csv' --data-urlencode "query=$q")")
   done
-  rows=$(($(wc -l < "$work/ans") - 1))
+  echo $(($(wc -l < "$work/ans") - 1)) > "$work/rows"
   printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | awk '{printf "%.0f", $1*1000}'
 }
-cube_ms=$(median "$cube"); cube_rows=$rows
-raw_ms=$(median "$raw" -u reader:bench-reader); raw_rows=$rows
+cube_ms=$(median "$cube"); cube_rows=$(cat "$work/rows")
+raw_ms=$(median "$raw" -u reader:bench-reader); raw_rows=$(cat "$work/rows")
 host_line
 echo
 echo "$n triples of case records ($records records) loaded restricted, with the cube recomputed, in $load s."
