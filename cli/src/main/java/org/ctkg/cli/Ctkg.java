@@ -67,6 +67,7 @@ public final class Ctkg implements Callable<Integer> {
                 .addSubcommand(new MapCommand(out, err))
                 .addSubcommand(new ReleaseCommand(out, err))
                 .addSubcommand(new ServeCommand(out, err))
+                .addSubcommand(new SnapshotCommand(out, err))
                 .addSubcommand(new StatsCommand(out, err))
                 .addSubcommand(new ValidateCommand(out, err));
         Failures failures = new Failures(err);

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
                 "                  [--max-running-queries N] [--max-queue-wait SECONDS] [--max-requests-per-second N] [--idle-timeout SECONDS]",
                 "                  [--readers FILE [--reader-log DIR] [--reader-log-days N]]",
                 "                  [--https KEYSTORE [--https-password-file FILE]] [--releases DIR]",
-                "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME]"},
+                "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME] [--max-read-wait SECONDS]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
                 "Serves the curated graph read-only from a scratch store that is gone when it stops, or the TDB2 store at DIR."},
@@ -171,6 +171,12 @@ final class ServeCommand extends Command {
             description = "the Kafka topic of --publish-to or --replica-of (default ${DEFAULT-VALUE})")
     String topic;
 
+    @Option(names = "--max-read-wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "on a replica, how long a read that names a log position (header X-Ctkg-Min-Log-Position, the "
+            + "X-Ctkg-Log-Position of the writer's answer to a write) waits for the replica to apply the log that far; "
+            + "then 503 (default ${DEFAULT-VALUE})")
+    int maxReadWait;
+
     ServeCommand(PrintStream out, PrintStream err) {
         super(out, err);
     }
@@ -213,8 +219,11 @@ final class ServeCommand extends Command {
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         PublishingDataset publishing = publishTo != null ? Replication.publishing(dsg, replication) : null;
         AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
+        ReplicaLog replicaLog = new ReplicaLog();
         if (replicaOf != null)
-            builder.readiness(() -> readiness.get().notReadyBecause());
+            builder.readiness(() -> readiness.get().notReadyBecause()).replicationLog(replicaLog, Duration.ofSeconds(maxReadWait));
+        else if (publishing != null)
+            builder.replicationLog(new WriterLog(publishing.publisher()), Duration.ofSeconds(maxReadWait));
         CtkgServer server;
         Replica replica = null;
         try {
@@ -222,6 +231,7 @@ final class ServeCommand extends Command {
             if (replicaOf != null) {
                 // Applied through the served dataset, so that search and the descriptions follow each job.
                 replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
+                replicaLog.follow(replica);
                 readiness.set(new ReplicaReadiness(replica));
             }
             server.start();
@@ -254,6 +264,8 @@ final class ServeCommand extends Command {
 
     /** The Kafka settings of --publish-to or --replica-of, checked against the other options; null when neither. */
     private Settings replicationSettings(boolean writable) {
+        if (maxReadWait < 1)
+            throw usage("--max-read-wait must be a positive number of seconds, got " + maxReadWait);
         if (publishTo == null && replicaOf == null)
             return null;
         if (publishTo != null && replicaOf != null)

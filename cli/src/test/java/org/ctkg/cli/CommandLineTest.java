@@ -219,7 +219,7 @@ public class CommandLineTest {
 
     @Test
     void withoutACommandTheListOfCommandsIsAnErrorAndWithHelpItIsNot() {
-        List<String> commands = List.of("completion", "export", "generate", "help", "kafka", "load", "map", "release", "serve", "stats", "validate");
+        List<String> commands = List.of("completion", "export", "generate", "help", "kafka", "load", "map", "release", "serve", "snapshot", "stats", "validate");
         Run none = ctkg();
         assertEquals(2, none.code());
         assertEquals("", none.out());

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ctkg.loader.tdb2.StoreFiles;
+import org.ctkg.server.replication.ReplicationModule;
 import org.ctkg.testkit.SparqlHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,17 @@ class ReplicatedServeIT {
         assertEquals(2, written.statusCode() / 100, written.statusCode() + " " + written.body());
         String ask = "SELECT ?l { GRAPH <urn:test:replicated> { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }";
         assertTrue(answers(writer, ask), "the writer has its own write");
+        // Read-your-writes: the writer's answer names the log position of the write; a read on the
+        // replica naming it is answered once the replica has applied the write, at the first ask.
+        String position = written.headers().firstValue(ReplicationModule.POSITION_HEADER).orElse(null);
+        assertTrue(position != null && Long.parseLong(position) > 0, "the writer's answer carries the write's log position: " + written.headers().map());
+        HttpResponse<String> own = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(replica + "/ctkg/sparql?query="
+                + URLEncoder.encode(ask, StandardCharsets.UTF_8))).header(ReplicationModule.MIN_POSITION_HEADER, position)
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("Refuge \u00C9toile") || own.body().contains("Refuge Étoile"), "the replica answers with the write: " + own.body());
+        assertTrue(get(replica + "/$/metrics").body().lines().anyMatch(l -> l.startsWith("ctkg_log_position{") && l.contains("role=\"replica\"")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= Long.parseLong(position)), "the replica's metrics show its position");
         await("the replica's queries see the write", () -> answers(replica, ask));
         await("the replica's search finds it", () -> reached(() -> get(replica + "/search?q=Refuge").body().contains("Refuge Étoile"), false));
         await("the replica is ready again", () -> readyStatus(replica) == 200);

@@ -198,6 +198,13 @@ class ReleaseJobTest {
             Node vocabulary = NodeFactory.createURI("https://w3id.org/ctkg/release/1/vocabulary");
             assertTrue(catalogue.contains(vocabulary, org.apache.jena.vocabulary.DCTerms.license.asNode(), NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/")),
                     "the vocabulary graph's licence is its source's, the ontology's");
+            Node countries = NodeFactory.createURI("https://w3id.org/ctkg/release/1/iso-3166-1");
+            assertTrue(catalogue.contains(countries, org.apache.jena.vocabulary.DCTerms.license.asNode(), NodeFactory.createURI("http://spdx.org/licenses/LGPL-2.1-or-later")),
+                    "the countries graph's licence is its source's, Debian iso-codes'");
+            Node tiers = NodeFactory.createURI("https://w3id.org/ctkg/release/1/us-tip-tiers");
+            assertFalse(catalogue.contains(tiers, org.apache.jena.vocabulary.DCTerms.license.asNode(), Node.ANY), "a source that states no licence gets none");
+            assertTrue(catalogue.contains(tiers, org.apache.jena.vocabulary.DCTerms.rights.asNode(),
+                    NodeFactory.createLiteralLang("US government findings; the compilation states no licence", "en")), "it gets the rights its source states");
 
             catalogue.remove(notes, org.apache.jena.vocabulary.DCTerms.title.asNode(), Node.ANY);
             List<String> broken = CatalogueShapes.lines(CatalogueShapes.validate(catalogue), org.apache.jena.shacl.validation.Severity.Violation);

@@ -28,18 +28,36 @@ final class PositionFile {
     }
 
     /**
+     * The topic a position file belongs to, or null when there is no file.
+     * @throws ReplicationException when the file is unreadable or names no topic
+     */
+    static String topicOf(Path file) {
+        if (!Files.exists(file))
+            return null;
+        String topic = load(file).getProperty(TOPIC);
+        if (topic == null || topic.isBlank())
+            throw new ReplicationException(file + ": no '" + TOPIC + "' in this log position file");
+        return topic;
+    }
+
+    private static Properties load(Path file) {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log position " + file, e);
+        }
+        return props;
+    }
+
+    /**
      * The offset to resume from, 0 when there is no file yet.
      * @throws ReplicationException when the file is unreadable or belongs to another topic
      */
     long read() {
         if (!Files.exists(file))
             return 0;
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the replica's log position " + file, e);
-        }
+        Properties props = load(file);
         if (!topic.equals(props.getProperty(TOPIC)))
             throw new ReplicationException(file + ": the log position of topic " + props.getProperty(TOPIC)
                     + ", not of " + topic + " (a replica follows one topic; remove the file only with the store)");

@@ -34,6 +34,7 @@ public final class Publisher implements RDFChanges, AutoCloseable {
     /** Why this writer refuses writes for good (fenced, or a commit in doubt), or null. */
     private volatile String refusal;
     private volatile long position = -1;
+    private volatile long published;
 
     private Publisher(Settings settings, int chunkLimit) {
         this.settings = settings;
@@ -64,6 +65,11 @@ public final class Publisher implements RDFChanges, AutoCloseable {
      */
     public long position() {
         return position;
+    }
+
+    /** Store transactions this writer has published since it opened. */
+    public long published() {
+        return published;
     }
 
     public Settings settings() {
@@ -151,6 +157,7 @@ public final class Publisher implements RDFChanges, AutoCloseable {
             committing = true;
             kafka.commitTransaction();
             position = last.offset() + 1;
+            published++;
         } catch (Exception e) {
             if (e instanceof InterruptedException)
                 Thread.currentThread().interrupt();

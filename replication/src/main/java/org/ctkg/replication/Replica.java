@@ -47,6 +47,9 @@ public final class Replica implements AutoCloseable {
     private volatile long position;
     private volatile long lag = -1;
     private volatile long applied;
+    private volatile long applyNanos;
+    /** When the store transaction being applied began (System.nanoTime). */
+    private long applyStart;
     private volatile RuntimeException failure;
     /** The store transaction being applied (its chunks so far are in the store's open write transaction), or null. */
     private volatile String applying;
@@ -89,6 +92,11 @@ public final class Replica implements AutoCloseable {
     /** Store transactions applied since this replica started. */
     public long applied() {
         return applied;
+    }
+
+    /** Time spent applying those transactions, from the first chunk's arrival to the store's commit, in nanoseconds. */
+    public long applyNanos() {
+        return applyNanos;
     }
 
     /** The id of the store transaction being applied (begun in the store, not yet committed), or null between transactions. */
@@ -155,6 +163,7 @@ public final class Replica implements AutoCloseable {
                 store.end();
             }
             store.begin(TxnType.WRITE);
+            applyStart = System.nanoTime();
             applying = chunk.transaction();
             nextSequence = 0;
         } else if (applying == null || !applying.equals(chunk.transaction()) || chunk.sequence() != nextSequence) {
@@ -173,6 +182,7 @@ public final class Replica implements AutoCloseable {
         synchronized (this) {
             position = record.offset() + 1;
             applied++;
+            applyNanos += System.nanoTime() - applyStart;
             notifyAll();
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -33,6 +34,8 @@ import org.ctkg.loader.cube.CaseCounts;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.releases.ReleaseShelf;
 import org.ctkg.server.releases.Releases;
+import org.ctkg.server.replication.ReplicationLog;
+import org.ctkg.server.replication.ReplicationModule;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiModule;
 import org.eclipse.jetty.security.UserStore;
@@ -158,6 +161,7 @@ public final class CtkgServer {
         private final List<String> trustedProxies = new ArrayList<>();
         private Admission admission = Admission.defaults();
         private Readiness readiness = Readiness.ALWAYS;
+        private ReplicationModule replication;
         private Path keystore;
         private String keystorePassword;
         private ReleaseShelf releases = ReleaseShelf.none();
@@ -322,6 +326,18 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * The replication log this server writes to or follows: a writer's answers then carry the
+         * log position, a replica holds a read naming a position until it has applied it (at most
+         * {@code maxReadWait}), and {@code /$/metrics} shows the log's figures. Default none.
+         */
+        public Builder replicationLog(ReplicationLog log, Duration maxReadWait) {
+            if (maxReadWait.isNegative() || maxReadWait.isZero())
+                throw new IllegalArgumentException("the longest wait of a read for a log position must be positive, got " + maxReadWait);
+            this.replication = new ReplicationModule(Objects.requireNonNull(log), maxReadWait);
+            return this;
+        }
+
         /** What {@code /$/ready} answers: 200 when ready, else 503 with the reason; default always ready. */
         public Builder readiness(Readiness readiness) {
             this.readiness = Objects.requireNonNull(readiness);
@@ -418,14 +434,16 @@ public final class CtkgServer {
                     .enablePing(true)
                     .enableMetrics(true)
                     .add(DATASET, service.build())
-                    .fusekiModules(FusekiModules.create(
+                    .fusekiModules(FusekiModules.create(Stream.of(
                             new AccessModule(readers, writers, REALM, readerLog),
+                            replication,
                             protocol,
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
                             new LinkedDataModule(served, search, publicBase, offered),
                             offered,
                             new QueryUiModule(),
-                            new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes, minCell)))
+                            new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes, minCell))
+                            .filter(Objects::nonNull).toList()))
                     .build();
             return new CtkgServer(built, served);
         }

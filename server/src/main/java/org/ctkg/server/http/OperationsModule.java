@@ -18,12 +18,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * What operators run the server by, as a Fuseki module: a readiness check for load balancers, an
  * access log (NCSA extended, one line per request, to a logger of its own), and a graceful stop
- * that lets requests in flight finish but does not wait on idle connections.
+ * that lets requests in flight finish, however slowly their clients send, but does not wait on
+ * idle connections.
  */
 public final class OperationsModule implements FusekiModule {
-    /** How long an idle connection stays open once a stop has begun. */
-    private static final long IDLE_AT_STOP_MILLIS = 50;
-
     private final String readyPath;
     private final Readiness readiness;
     private final String accessLogger;
@@ -70,12 +68,14 @@ public final class OperationsModule implements FusekiModule {
         jetty.setRequestLog((request, response) -> ncsa.log(
                 request.getHeaders().contains(HttpHeader.AUTHORIZATION) ? new WithoutQuery(request) : request, response));
         // Graceful stop: refuse new requests, let those in flight finish (up to the stop timeout).
-        jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+        jetty.setHandler(new GracefulHandler(new ConnectionsAtStop(jetty.getHandler())));
         jetty.setStopTimeout(stopTimeoutMillis);
-        // Idle keep-alive connections carry no request: close them at once on stop, rather than
-        // after Jetty's default second, which every stop would otherwise wait out.
+        // A request in flight keeps its connection for as long as the stop waits: a client that
+        // pauses mid-body is slow, not gone (Jetty would cut it after its shutdown idle timeout,
+        // a second by default). Connections that carry no request are closed at once
+        // (ConnectionsAtStop), rather than waited out.
         for (Connector connector : jetty.getConnectors())
             if (connector instanceof AbstractConnector c)
-                c.setShutdownIdleTimeout(IDLE_AT_STOP_MILLIS);
+                c.setShutdownIdleTimeout(stopTimeoutMillis);
     }
 }
