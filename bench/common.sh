@@ -75,3 +75,15 @@ alive() { curl -s -o /dev/null -w '%{http_code}' --data-urlencode 'query=ASK {}'
 
 # wait_up PORT: waits (up to two minutes) until that server answers queries
 wait_up() { for _ in $(seq 1 240); do [ "$(alive "$1")" = 200 ] && return; sleep 0.5; done; echo "bench: server on $1 did not start" >&2; exit 1; }
+
+# restricted_cases N: N triples of generated case records with opaque IRIs in $data (made once),
+# their count in $records, a seed file of public data in $seed and a readers file in $work/readers
+# (reader: bench-reader, allowed every restricted graph)
+restricted_cases() {
+  data="$work/restricted-cases-$1.nt"
+  [ -f "$data" ] || "${ctkg[@]}" generate --triples "$1" --opaque-ids --out "$data" 2> /dev/null
+  records=$(grep -c 'ontology#CaseRecord>' "$data")
+  seed="$work/seed.ttl"
+  printf '<https://w3id.org/ctkg/id/organization/bench> a <https://w3id.org/ctkg/ontology#Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> "bench"@en .\n' > "$seed"
+  printf 'reader: bench-reader restricted\n' > "$work/readers"
+}

@@ -13,13 +13,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 n="${1:-1000000}"
 port=3096
 graph="https://w3id.org/ctkg/graph/restricted-cases"
-data="$work/restricted-cases-$n.nt"
-[ -f "$data" ] || "${ctkg[@]}" generate --triples "$n" --opaque-ids --out "$data" 2> /dev/null
-records=$(grep -c 'ontology#CaseRecord>' "$data")
+restricted_cases "$n"
 first=$(head -1 "$data" | sed 's/^<\([^>]*\)>.*/\1/')
-seed="$work/seed.ttl"
-printf '<https://w3id.org/ctkg/id/organization/bench> a <https://w3id.org/ctkg/ontology#Organization> ; <http://www.w3.org/2000/01/rdf-schema#label> "bench"@en .\n' > "$seed"
-printf 'reader: bench-reader restricted\n' > "$work/readers"
 
 rm -rf "$work/public" "$work/private"
 "${ctkg[@]}" load --quiet --loc "$work/public" "$seed" > /dev/null

@@ -10,6 +10,7 @@ import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadMonitor;
 import org.ctkg.loader.LoadReport;
 import org.ctkg.loader.Store;
+import org.ctkg.loader.cube.CaseCounts;
 import org.ctkg.loader.report.Reports;
 import org.ctkg.loader.report.Summaries;
 import org.ctkg.loader.source.RdfFile;
@@ -56,6 +57,11 @@ final class LoadCommand extends Command {
     @Option(names = "--shapes", paramLabel = "FILE", description = "validate against these SHACL shapes instead of ctkg's")
     Path shapes;
 
+    @Option(names = "--min-cell", paramLabel = "K", description = "with --access restricted: the threshold of the published case counts "
+            + "the job recomputes (a count under K is suppressed; default " + CaseCounts.DEFAULT_MIN_CELL + ", at least 2); "
+            + "a server's live loads use its own (ctkg serve --min-cell)")
+    Integer minCell;
+
     @Option(names = "--quiet", description = "no progress; only the one-line summary")
     boolean quiet;
 
@@ -81,6 +87,8 @@ final class LoadCommand extends Command {
         if (server.given()) {
             if (loc != null || shapes != null)
                 throw usage("--server loads into that server's store with its shapes: leave out --loc and --shapes");
+            if (minCell != null)
+                throw usage("--server: the server's threshold applies (ctkg serve --min-cell): leave out --min-cell");
             try (RemoteServer remote = server.open()) {
                 return remote.load(job.settings(), mapping, files, out, err);
             }
@@ -88,9 +96,13 @@ final class LoadCommand extends Command {
         if (loc == null)
             throw usage(ServerOptions.STORE_OR_SERVER);
         JobSettings settings = job.settings();
+        if (minCell != null && minCell < 2)
+            throw usage("--min-cell must be at least 2 (a cell with fewer records is suppressed), got " + minCell);
         try (Store store = Store.open(loc)) {
             LoadJob.Builder load = settings.applyTo(LoadJob.create(store))
                     .monitor(quiet || System.console() == null ? LoadMonitor.SILENT : new ProgressLine(err));
+            if (minCell != null)
+                load.minCell(minCell);
             if (shapes != null)
                 load.shapes(ShapesFiles.read(shapes), NodeFactory.createURI(shapes.toAbsolutePath().toUri().toString()));
             if (mapping != null)

@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.Store;
 import org.ctkg.loader.Stores;
+import org.ctkg.loader.cube.CaseCounts;
 import org.ctkg.ontology.Ids;
 import org.ctkg.replication.PublishingDataset;
 import org.ctkg.replication.Replica;
@@ -122,6 +123,10 @@ final class ServeCommand extends Command {
             + "job may send, a zip counted as what it expands to (default ${DEFAULT-VALUE}); larger: HTTP 413")
     long maxUploadBytes;
 
+    @Option(names = "--min-cell", paramLabel = "K", defaultValue = "" + CaseCounts.DEFAULT_MIN_CELL, description = "the threshold of the "
+            + "published case counts that live loads into restricted graphs recompute: a count under K is suppressed (default ${DEFAULT-VALUE}; at least 2)")
+    int minCell;
+
     @Option(names = "--localhost", description = "listen on the loopback interface only (default: all interfaces)")
     boolean localhost;
 
@@ -184,7 +189,7 @@ final class ServeCommand extends Command {
         WriterCredentials writer = WriterCredentials.fromEnvironment();
         CtkgServer.Builder builder = CtkgServer.create().queryTimeoutMillis(timeout * 1000L).loopbackOnly(localhost);
         try {
-            builder.port(port).maxRows(maxRows).maxQueryBytes(maxQueryBytes).maxUploadBytes(maxUploadBytes).publicBase(base);
+            builder.port(port).maxRows(maxRows).maxQueryBytes(maxQueryBytes).maxUploadBytes(maxUploadBytes).publicBase(base).minCell(minCell);
             allowService.forEach(builder::allowService);
             if (queryBudget < 0)
                 throw usage("--query-budget must be 0 (none) or a number of seconds per minute, got " + queryBudget);

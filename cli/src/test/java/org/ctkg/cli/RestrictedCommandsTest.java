@@ -63,4 +63,25 @@ class RestrictedCommandsTest {
             }
         }
     }
+
+    @Test
+    void thePublishedCountsThresholdIsAnOptionOfAtLeastTwo() throws Exception {
+        Path loc = tmp.resolve("store");
+        Path cases = Files.writeString(tmp.resolve("cases.ttl"), CASES);
+        CommandLineTest.Run one = CommandLineTest.ctkg("load", "--quiet", "--loc", loc.toString(), "--access", "restricted", "--min-cell", "1", cases.toString());
+        assertEquals(2, one.code());
+        assertTrue(one.err().contains("--min-cell must be at least 2"), one.err());
+        assertFalse(Files.exists(loc), "no store made");
+        CommandLineTest.Run serve = CommandLineTest.ctkg("serve", "--port", "0", "--min-cell", "1");
+        assertEquals(2, serve.code());
+        assertTrue(serve.err().contains("at least 2"), serve.err());
+        assertEquals(2, CommandLineTest.ctkg("load", "--server", "http://127.0.0.1:1", "--min-cell", "3", cases.toString()).code(), "a server's own threshold applies");
+
+        CommandLineTest.Run two = CommandLineTest.ctkg("load", "--quiet", "--loc", loc.toString(), "--access", "restricted", "--graph", GRAPH, "--min-cell", "2", cases.toString());
+        assertEquals(0, two.code(), two.err());
+        CommandLineTest.Run export = CommandLineTest.ctkg("export", "--loc", loc.toString(), "--format", "nq");
+        assertTrue(export.out().contains("<https://w3id.org/ctkg/id/case-counts/total/all> <https://w3id.org/ctkg/ontology#caseCountStatus> \"suppressed (fewer than 2)\""
+                + " <https://w3id.org/ctkg/graph/case-counts>"), "one record: its total is suppressed under k = 2");
+        assertTrue(CommandLineTest.ctkg("stats", "--loc", loc.toString()).out().contains("   https://w3id.org/ctkg/graph/case-counts  "), "the cube's graph");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.jena.graph.Node;
+import org.ctkg.loader.cube.CaseCounts;
 import org.ctkg.loader.tdb2.ParallelIndexWriter;
 import org.ctkg.loader.tdb2.StoreGeneration;
 import org.ctkg.ontology.ShapesValidation;
@@ -32,7 +33,7 @@ public final class LoadJob {
         ShapesValidation validation = b.validation == null ? ShapesValidation.standard() : b.validation;
         this.plan = new JobPlan(b.store, List.copyOf(b.sources), b.targetGraph, b.replace, b.infer,
                 new ShapesCheck(b.validate, validation, b.shapesIri, b.lenient, b.monitor),
-                b.monitor, b.newGeneration, b.indexThreads, b.access, b.changeAccess, b.newGenerationFrom, b.indexBatch);
+                b.monitor, b.newGeneration, b.indexThreads, b.access, b.changeAccess, b.newGenerationFrom, b.indexBatch, b.minCell);
     }
 
     /** A job writing into the store. */
@@ -72,6 +73,7 @@ public final class LoadJob {
         private int indexBatch = ParallelIndexWriter.BATCH;
         private Access access = Access.PUBLIC;
         private boolean changeAccess;
+        private int minCell = CaseCounts.DEFAULT_MIN_CELL;
 
         private Builder(Store store) {
             this.store = Objects.requireNonNull(store);
@@ -177,6 +179,16 @@ public final class LoadJob {
         /** Lets a public job make a restricted graph public (an operator's explicit decision); default false. */
         public Builder changeAccess(boolean change) {
             this.changeAccess = change;
+            return this;
+        }
+
+        /**
+         * The threshold of the published case counts the job recomputes when it changes a restricted
+         * graph: cells with fewer records are suppressed; default {@value CaseCounts#DEFAULT_MIN_CELL}.
+         * @throws IllegalArgumentException under 2
+         */
+        public Builder minCell(int k) {
+            this.minCell = CaseCounts.minCell(k);
             return this;
         }
 

@@ -1,12 +1,15 @@
 package org.ctkg.loader;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.ctkg.loader.tdb2.ParallelIndexWriter;
 import org.ctkg.loader.tdb2.StoreGeneration;
@@ -45,11 +48,27 @@ record NewGenerationWrite(JobPlan plan) implements CommitProtocol {
             DatasetGraph built = generation.dataset();
             ValidationReport report = plan.shapes().inGeneration(built, reading.subjects(), plan.indexThreads());
             LoadReport result = Txn.calculateRead(built, () -> reading.report(built, report, started));
-            Txn.executeWrite(built, () -> plan.recordAccessAndProvenance(built, result));
+            List<Quad> cube = new ArrayList<>();
+            Txn.executeWrite(built, () -> plan.recordAccessAndProvenance(built, result, cube::add));
+            if (!cube.isEmpty())
+                writeThroughIndexThreads(generation, cube);
             plan.monitor().committing();
             generation.promote();
             return result;
         }
+    }
+
+    /** Adds the quads to the built generation through its index threads (the published counts of a large restricted job). */
+    private void writeThroughIndexThreads(StoreGeneration generation, List<Quad> quads) {
+        ParallelIndexWriter indexes = new ParallelIndexWriter(generation.dataset(), plan.indexThreads(), plan.indexBatch());
+        try {
+            for (Quad q : quads)
+                indexes.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+            indexes.commit();
+        } finally {
+            indexes.abort();
+        }
+        generation.reopen();
     }
 
     /**

@@ -25,10 +25,12 @@ record OneTransactionWrite(JobPlan plan) implements CommitProtocol {
         try {
             if (store.needsSeed())
                 store.seed();
-            SourceReading reading = SourceReading.into(plan, new InTransaction(dsg), GraphChanges.emptiedAtFirstWrite(plan, dsg));
+            InTransaction into = new InTransaction(dsg);
+            SourceReading reading = SourceReading.into(plan, into, GraphChanges.emptiedAtFirstWrite(plan, dsg));
             ValidationReport report = plan.shapes().inTransaction(dsg, reading.subjects());
             LoadReport result = reading.report(dsg, report, started);
-            plan.recordAccessAndProvenance(dsg, result);
+            plan.recordAccessAndProvenance(dsg, result, q -> into.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+            into.flush();
             plan.monitor().committing();
             dsg.commit();
             committed = true;

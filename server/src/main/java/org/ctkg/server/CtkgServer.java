@@ -30,6 +30,7 @@ import org.ctkg.server.http.QueryBudget;
 import org.ctkg.server.http.Readiness;
 import org.ctkg.server.ld.LinkedDataModule;
 import org.ctkg.server.load.LiveLoadModule;
+import org.ctkg.loader.cube.CaseCounts;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.releases.ReleaseShelf;
 import org.ctkg.server.releases.Releases;
@@ -151,6 +152,7 @@ public final class CtkgServer {
         private String publicBase = Ids.BASE;
         private long maxQueryBytes = Defaults.MAX_QUERY_BYTES;
         private long maxUploadBytes = Defaults.MAX_UPLOAD_BYTES;
+        private int minCell = CaseCounts.DEFAULT_MIN_CELL;
         private long stopTimeoutMillis = Defaults.STOP_TIMEOUT_MILLIS;
         private final List<String> allowedServices = new ArrayList<>();
         private Duration queryBudget = Duration.ofSeconds(Defaults.QUERY_BUDGET_SECONDS);
@@ -249,6 +251,16 @@ public final class CtkgServer {
             if (bytes <= 0)
                 throw new IllegalArgumentException("the upload size bound must be positive, got " + bytes);
             this.maxUploadBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The threshold of the published case counts that live loads into restricted graphs
+         * recompute: a count under it is suppressed; default {@value CaseCounts#DEFAULT_MIN_CELL}.
+         * @throws IllegalArgumentException under 2
+         */
+        public Builder minCell(int k) {
+            this.minCell = CaseCounts.minCell(k);
             return this;
         }
 
@@ -430,7 +442,7 @@ public final class CtkgServer {
                             new LinkedDataModule(served, search, publicBase, offered),
                             offered,
                             new QueryUiModule(search),
-                            new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes))
+                            new LiveLoadModule(LOAD_PATH, dataset, search, writable(), maxUploadBytes, minCell))
                             .filter(Objects::nonNull).toList()))
                     .build();
             return new CtkgServer(built, served);

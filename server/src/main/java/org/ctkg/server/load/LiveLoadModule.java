@@ -16,10 +16,13 @@ public final class LiveLoadModule implements FusekiModule {
     private final String path;
     private final LoadService service;
 
-    /** Jobs at {@code path} into {@code store}, kept in step with {@code search}; refused unless {@code writable}. */
-    public LiveLoadModule(String path, DatasetGraph store, SearchIndex search, boolean writable, long maxUploadBytes) {
+    /**
+     * Jobs at {@code path} into {@code store}, kept in step with {@code search}; refused unless {@code writable};
+     * restricted ones recompute the published case counts with threshold {@code minCell}.
+     */
+    public LiveLoadModule(String path, DatasetGraph store, SearchIndex search, boolean writable, long maxUploadBytes, int minCell) {
         this.path = path;
-        this.service = new LoadService(store, search, writable, maxUploadBytes);
+        this.service = new LoadService(store, search, writable, maxUploadBytes, minCell);
     }
 
     @Override

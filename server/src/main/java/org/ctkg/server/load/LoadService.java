@@ -70,14 +70,17 @@ public final class LoadService extends HttpServlet {
     private final transient ReentrantLock oneJob = new ReentrantLock();
     private final boolean writable;
     private final long maxUploadBytes;
+    private final int minCell;
     private volatile Instant runningSince;
     private volatile String phase;
 
     /**
      * @param maxUploadBytes the most bytes a job may stage: its body, or the files a zip expands to;
      *                       more is refused with 413
+     * @param minCell        the threshold of the published case counts a restricted job recomputes
      */
-    public LoadService(DatasetGraph store, SearchIndex search, boolean writable, long maxUploadBytes) {
+    public LoadService(DatasetGraph store, SearchIndex search, boolean writable, long maxUploadBytes, int minCell) {
+        this.minCell = minCell;
         this.store = store;
         this.search = search;
         this.writable = writable;
@@ -146,7 +149,7 @@ public final class LoadService extends HttpServlet {
             work = Files.createTempDirectory("ctkg-load-");
             Staged staged = stage(req, work, maxUploadBytes);
             phase = "loading";
-            LoadJob.Builder job = settings.applyTo(LoadJob.create(Store.serving(store)));
+            LoadJob.Builder job = settings.applyTo(LoadJob.create(Store.serving(store))).minCell(minCell);
             if (staged.mapping != null)
                 job.source(RmlMapping.of(staged.mapping, staged.files, staged::name));
             else

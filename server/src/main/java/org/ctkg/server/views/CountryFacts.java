@@ -25,7 +25,8 @@ import org.ctkg.server.web.UntilWritten;
 /**
  * What the integrated sources and the curated graph say country by country, which the dossiers and
  * the tier map draw: TIP tier placements, DOL goods findings, treaty status records, and the
- * claims, recommendations and crimes of the curated graph that mention a country. Read with a few
+ * claims, recommendations and crimes of the curated graph that mention a country, and the published
+ * case counts with it as country of exploitation (ctkg's cube of the restricted records). Read with a few
  * bounded queries (at most {@value #MAX_ROWS} rows each) once per state of the store, as the home
  * page's counts are ({@link UntilWritten}), so that a dossier costs a lookup, not a query.
  */
@@ -64,6 +65,16 @@ public final class CountryFacts {
               UNION { GRAPH ?g { ?via ctkg:engagesIn ?item } ?via ctkg:basedIn|ctkg:operatesIn ?country }
               ?country a ctkg:Country . }""");
 
+    /** The published case counts with a country of exploitation: its total, by year of registration and by form of exploitation. */
+    private static final Query CASE_COUNTS = query("""
+            PREFIX qb: <http://purl.org/linked-data/cube#>
+            SELECT ?o ?ds ?country ?year ?form ?n ?status { GRAPH <https://w3id.org/ctkg/graph/case-counts> {
+              VALUES ?ds { <https://w3id.org/ctkg/id/case-counts/country> <https://w3id.org/ctkg/id/case-counts/country-year>
+                           <https://w3id.org/ctkg/id/case-counts/country-form> }
+              ?o qb:dataSet ?ds ; ctkg:byCountryOfExploitation ?country .
+              OPTIONAL { ?o ctkg:byYearOfRegistration ?year } OPTIONAL { ?o ctkg:byFormOfExploitation ?form }
+              OPTIONAL { ?o ctkg:caseCount ?n } OPTIONAL { ?o ctkg:caseCountStatus ?status } } }""");
+
     private final DatasetGraph dsg;
     private final UntilWritten<Facts> cached;
 
@@ -87,10 +98,17 @@ public final class CountryFacts {
     /** A claim, recommendation or crime of the curated graph that mentions a country, directly or {@code via} an actor or claim. */
     public record Mention(Kind kind, Node item, Node country, Node via, Node graph) {}
 
+    /**
+     * A published case count (an observation of the cube) with a country of exploitation: of its
+     * dataset, by year or by form of exploitation or neither (the country's total); its count, or
+     * null with the status that says why (suppressed).
+     */
+    public record CaseCount(Node observation, Node dataSet, Node country, Integer year, Node form, Long count, String status) {}
+
     /** The facts as read at one state of the store, indexed by country and year. */
     public record Facts(Map<Node, String> isoNumeric, Map<Node, List<Placement>> placements, Map<Integer, List<Placement>> byYear,
                         Map<Node, List<Finding>> findings, Map<Node, List<Status>> statuses, Map<Node, List<Mention>> mentions,
-                        Map<Node, String> labels) {
+                        Map<Node, List<CaseCount>> caseCounts, Map<Node, String> labels) {
         /** Whether the node is a country of the store. */
         public boolean isCountry(Node n) {
             return isoNumeric.containsKey(n);
@@ -142,6 +160,13 @@ public final class CountryFacts {
         select(STATEMENTS, row -> mentions.add(new Mention(row.get(v("type")).equals(CTKG.Claim.asNode()) ? Kind.CLAIM : Kind.RECOMMENDATION,
                 row.get(v("item")), row.get(v("country")), row.get(v("via")), row.get(v("g")))));
         select(CRIMES, row -> mentions.add(new Mention(Kind.CRIME, row.get(v("item")), row.get(v("country")), row.get(v("via")), row.get(v("g")))));
+        List<CaseCount> counts = new ArrayList<>();
+        select(CASE_COUNTS, row -> {
+            String n = lexical(row, "n");
+            counts.add(new CaseCount(row.get(v("o")), row.get(v("ds")), row.get(v("country")), year(lexical(row, "year")), row.get(v("form")),
+                    n.isEmpty() ? null : Long.valueOf(n), lexical(row, "status")));
+        });
+        counts.sort(Comparator.comparing((CaseCount c) -> c.year() == null ? 0 : c.year()).thenComparing(c -> c.observation().getURI()));
 
         Map<Node, String> labels = new HashMap<>();
         Graph union = dsg.getUnionGraph();
@@ -157,12 +182,13 @@ public final class CountryFacts {
         findings.values().forEach(f -> { label.accept(f.good()); label.accept(f.source()); f.forms().forEach(label); });
         statuses.forEach(s -> { label.accept(s.instrument()); label.accept(s.source()); });
         mentions.forEach(m -> { label.accept(m.item()); label.accept(m.via()); label.accept(m.graph()); });
+        counts.forEach(c -> { label.accept(c.form()); label.accept(c.dataSet()); });
         mentions.sort(Comparator.comparing((Mention m) -> labels.getOrDefault(m.item(), m.item().getURI())));
 
         Map<Integer, List<Placement>> byYear = new java.util.TreeMap<>();
         placements.forEach(p -> byYear.computeIfAbsent(p.year(), y -> new ArrayList<>()).add(p));
         return new Facts(numeric, byCountry(placements, Placement::country), byYear, byCountry(findings.values(), Finding::country),
-                byCountry(statuses, Status::country), byCountry(mentions, Mention::country), labels);
+                byCountry(statuses, Status::country), byCountry(mentions, Mention::country), byCountry(counts, CaseCount::country), labels);
     }
 
     private static <T> Map<Node, List<T>> byCountry(java.util.Collection<T> items, java.util.function.Function<T, Node> country) {
@@ -207,6 +233,8 @@ public final class CountryFacts {
     }
 
     private static Integer year(String lexical) {
+        if (lexical.isEmpty())
+            return null;
         try {
             return Integer.valueOf(lexical.length() >= 4 ? lexical.substring(0, 4) : lexical);
         } catch (NumberFormatException e) {

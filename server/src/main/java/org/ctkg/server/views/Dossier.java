@@ -17,11 +17,12 @@ import org.ctkg.server.views.CountryFacts.Mention;
 /**
  * What a country's page shows besides its statements ({@code dossier.jte}), each fact with its
  * source: its TIP tier timeline as a picture and as a table, the goods DOL lists as made there with
- * child or forced labour and the forms of exploitation found, its Palermo Protocol status, and the
- * claims, recommendations and crimes of the curated graph that mention it.
+ * child or forced labour and the forms of exploitation found, its Palermo Protocol status, the
+ * claims, recommendations and crimes of the curated graph that mention it, and the published case
+ * counts with it as country of exploitation (suppressed cells shown as suppressed, never as 0).
  */
 public record Dossier(String country, Timeline timeline, List<Placement> placements, List<Good> goods, List<Status> palermo,
-                      List<Curated> curated) {
+                      List<Curated> curated, Cases cases) {
     /** The instrument whose status a dossier shows. */
     static final Node PALERMO_PROTOCOL = Ids.id("instrument", "palermo-protocol");
 
@@ -39,6 +40,12 @@ public record Dossier(String country, Timeline timeline, List<Placement> placeme
 
     /** Claims, recommendations or crimes of the curated graph, under their heading. */
     public record Curated(String heading, List<Mentioned> items) {}
+
+    /** A published case count: what it counts (a year, a form; the country for its total), and the figure or its suppression, linked to its observation. */
+    public record Figure(Link of, Link figure, boolean suppressed) {}
+
+    /** The published case counts of the country: its total, by year of registration and by form of exploitation, each with its dataset; null parts when the cube has none. */
+    public record Cases(Figure total, List<Figure> byYear, Link byYearData, List<Figure> byForm, Link byFormData) {}
 
     /** The legend of the timeline: the tiers and their colours. */
     public static List<LegendEntry> legend() {
@@ -67,7 +74,35 @@ public record Dossier(String country, Timeline timeline, List<Placement> placeme
                 .map(s -> new Status(links.of(s.iri()), s.party(), s.year(), links.of(s.source()), s.row())).toList();
         List<Mention> mentions = facts.mentions().getOrDefault(country, List.of());
         return new Dossier(links.label(country), timeline, rows, goods, palermo, List.of(new Curated("Claims", mentioned(mentions, Kind.CLAIM, links)),
-                new Curated("Recommendations", mentioned(mentions, Kind.RECOMMENDATION, links)), new Curated("Crimes", mentioned(mentions, Kind.CRIME, links))));
+                new Curated("Recommendations", mentioned(mentions, Kind.RECOMMENDATION, links)), new Curated("Crimes", mentioned(mentions, Kind.CRIME, links))),
+                cases(facts.caseCounts().getOrDefault(country, List.of()), links));
+    }
+
+    /** The country's published case counts, or null when the cube has none for it. */
+    private static Cases cases(List<CountryFacts.CaseCount> counts, Links links) {
+        if (counts.isEmpty())
+            return null;
+        Figure total = null;
+        List<Figure> byYear = new ArrayList<>(), byForm = new ArrayList<>();
+        Link yearData = null, formData = null;
+        for (CountryFacts.CaseCount c : counts) {
+            if (c.year() != null) {
+                byYear.add(figure(Link.text(Integer.toString(c.year())), c, links));
+                yearData = links.of(c.dataSet());
+            } else if (c.form() != null) {
+                byForm.add(figure(links.of(c.form()), c, links));
+                formData = links.of(c.dataSet());
+            } else {
+                total = figure(links.of(c.dataSet()), c, links);
+            }
+        }
+        byForm.sort(Comparator.comparing(f -> f.of().text()));
+        return new Cases(total, byYear, yearData, byForm, formData);
+    }
+
+    private static Figure figure(Link of, CountryFacts.CaseCount c, Links links) {
+        String text = c.count() != null ? Long.toString(c.count()) : c.status().isEmpty() ? "not published" : c.status();
+        return new Figure(of, Link.of(text, links.iris().localHref(c.observation().getURI())), c.count() == null);
     }
 
     /** One entry per item and source graph, with every link it has to the country. */
