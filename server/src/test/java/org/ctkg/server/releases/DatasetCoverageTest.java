@@ -101,7 +101,11 @@ class DatasetCoverageTest {
                     if (!q.getGraph().getURI().endsWith("/restricted") && XSDDatatype.XSDgYear.getURI().equals(q.getObject().getLiteralDatatypeURI()))
                         years.add(Integer.parseInt(q.getObject().getLiteralLexicalForm()));
                 });
+            // A country as the public sees one: typed in a public graph (the published case counts
+            // name the hidden country too, but only the restricted graph says it is a country).
             dsg.find(Node.ANY, Node.ANY, RDF.Nodes.type, COUNTRY).forEachRemaining(q -> {
+                if (q.getGraph().getURI().endsWith("/restricted"))
+                    return;
                 Node c = q.getSubject();
                 for (var it = dsg.find(Node.ANY, Node.ANY, Node.ANY, c); it.hasNext();) {
                     Quad in = it.next();
