@@ -43,7 +43,7 @@ class CompletionIT {
         assertEquals("export", complete(script, "ctkg ex"));
         assertEquals("--mapping", complete(script, "ctkg load --ma"));
         assertEquals("--max-rows --max-query-bytes --max-concurrent-queries --max-running-queries --max-queue-wait "
-                + "--max-requests-per-second --max-upload-bytes", complete(script, "ctkg serve --max"));
+                + "--max-requests-per-second --max-upload-bytes --max-read-wait", complete(script, "ctkg serve --max"));
         assertEquals("--https --https-password-file", complete(script, "ctkg serve --ht"));
         assertEquals("nq trig ttl nt jsonld", complete(script, "ctkg export --format "));
         assertEquals("text ttl", complete(script, "ctkg validate --format t"));
