@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -22,7 +20,6 @@ import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
 import org.ctkg.server.Defaults;
 import org.ctkg.server.http.Admission;
-import org.ctkg.server.http.Readiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -219,10 +216,9 @@ final class ServeCommand extends Command {
                         + "or behind a TLS proxy with --localhost");
         DatasetGraph dsg = loc != null ? Store.openExisting(loc).dataset() : Stores.curatedScratch();
         PublishingDataset publishing = publishTo != null ? writer(dsg, replication) : null;
-        AtomicReference<Readiness> readiness = new AtomicReference<>(() -> Optional.of("this replica is starting"));
         ReplicaLog replicaLog = new ReplicaLog();
         if (replicaOf != null)
-            builder.readiness(() -> readiness.get().notReadyBecause()).replicationLog(replicaLog, Duration.ofSeconds(maxReadWait));
+            builder.readiness(replicaLog).replicationLog(replicaLog, Duration.ofSeconds(maxReadWait));
         else if (publishing != null)
             builder.replicationLog(new WriterLog(publishing.publisher()), Duration.ofSeconds(maxReadWait));
         CtkgServer server;
@@ -233,7 +229,6 @@ final class ServeCommand extends Command {
                 // Applied through the served dataset, so that search and the descriptions follow each job.
                 replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
                 replicaLog.follow(replica);
-                readiness.set(new ReplicaReadiness(replica));
             }
             server.start();
         } catch (FusekiException e) {
