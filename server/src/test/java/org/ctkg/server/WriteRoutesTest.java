@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.ctkg.loader.Stores;
+import org.ctkg.server.http.Admission;
 import org.ctkg.server.http.CappedQuery;
 import org.ctkg.testkit.Internals;
 import org.ctkg.testkit.RawHttp;
@@ -68,8 +69,11 @@ class WriteRoutesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        writable = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").build().start();
-        readOnly = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).build().start();
+        // Some 150 requests from one client in about a second on a quiet machine: past the default
+        // flood limit (50 a second), which this class does not test (FloodLimitTest does).
+        Admission unlimited = Admission.defaults().withMaxRequestsPerSecond(0);
+        writable = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).writer("alice", "s3cret").admission(unlimited).build().start();
+        readOnly = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).admission(unlimited).build().start();
         writableBefore = ServedData.of(writable.baseUrl() + "/ctkg/data", writable.dataset());
         readOnlyBefore = ServedData.of(readOnly.baseUrl() + "/ctkg/data", readOnly.dataset());
     }
