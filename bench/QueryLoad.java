@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (and 429s) by kind. Client c sends {@code X-Forwarded-For: 10.0.c/256.c%256}, so that a server
  * trusting 127.0.0.1 as its proxy tells the clients apart (others ignore the header).
  *
- *   java bench/QueryLoad.java URL CLIENTS SECONDS cheap|--mix|--greedy|--flood LABEL [PACE]
+ * URL may be several, separated by commas: client c then sends to the (c mod n)th, a client-side
+ * spread over replicas.
+ *
+ *   java bench/QueryLoad.java URL[,URL...] CLIENTS SECONDS cheap|--mix|--greedy|--flood LABEL [PACE]
  *
  * Run with the JDK's single-file launcher; it uses only the JDK. It stops by itself.
  */
@@ -65,7 +68,7 @@ public class QueryLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = args[0];
+        String[] urls = args[0].split(",");
         int clients = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         boolean flood = args[3].equals("--flood");
@@ -86,6 +89,7 @@ public class QueryLoad {
                 continue; // one connection per client, but for a greedy one
             int id = c;
             String forwarded = "10.0." + client / 256 + "." + client % 256;
+            String url = urls[client % urls.length];
             Thread t = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 List<Long> mine = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.replication.PublishingDataset;
 import org.ctkg.replication.Replica;
 import org.ctkg.replication.Replication;
+import org.ctkg.replication.ReplicaStore;
 import org.ctkg.replication.ReplicationException;
 import org.ctkg.replication.Settings;
 import org.ctkg.server.CtkgServer;
@@ -226,8 +227,10 @@ final class ServeCommand extends Command {
         try {
             server = builder.dataset(publishing != null ? publishing : dsg).build();
             if (replicaOf != null) {
-                // Applied through the served dataset, so that search and the descriptions follow each job.
-                replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
+                // Applied in a transaction of the served dataset, so that search and the descriptions follow
+                // each job; the quads search does not watch go in sorted batches into the store under it.
+                replica = Replica.start(new ReplicaStore(server.dataset(), dsg, server.watchedPredicates()), replication,
+                                        Path.of(loc + ".position"));
                 replicaLog.follow(replica);
             }
             server.start();

@@ -42,22 +42,31 @@ record OneTransactionWrite(JobPlan plan) implements CommitProtocol {
         }
     }
 
-    /** Into the store's write transaction, sorted in batches where the store is TDB2. */
+    /**
+     * Into the store's write transaction, sorted in batches where the store is TDB2 (or an
+     * {@link ObservedStore} over TDB2, told of each quad).
+     */
     private static final class InTransaction implements Destination {
         private final DatasetGraph dsg;
+        private final ObservedStore observed;
         private final SortedQuadWriter sorted;
 
         InTransaction(DatasetGraph dsg) {
             this.dsg = dsg;
-            this.sorted = SortedQuadWriter.supports(dsg) ? new SortedQuadWriter(dsg) : null;
+            this.observed = dsg instanceof ObservedStore o ? o : null;
+            DatasetGraph storage = observed != null ? observed.storage() : dsg;
+            this.sorted = SortedQuadWriter.supports(storage) ? new SortedQuadWriter(storage) : null;
         }
 
         @Override
         public void add(Node g, Node s, Node p, Node o) {
-            if (sorted != null)
-                sorted.add(g, s, p, o);
-            else
+            if (sorted == null) {
                 dsg.add(g, s, p, o);
+                return;
+            }
+            if (observed != null)
+                observed.observeAdd(g, s, p, o);
+            sorted.add(g, s, p, o);
         }
 
         @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -25,20 +25,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Its transactional producer has a fixed {@code transactional.id} per topic, so a second writer
  * on the topic fences this one; a fenced writer refuses every later write.
  */
-public final class Publisher implements RDFChanges, AutoCloseable {
+public final class Publisher extends RDFChangesBase implements AutoCloseable {
     private final Settings settings;
     /** A Jena transaction belongs to one thread; the changes of each thread's write transaction. */
     private final ThreadLocal<PatchChunks> pending = new ThreadLocal<>();
     private final int chunkLimit;
+    /** Bytes of a transaction's chunks kept in memory; the rest wait in a temporary file. */
+    private final long memoryLimit;
     private KafkaProducer<byte[], byte[]> producer;
     /** Why this writer refuses writes for good (fenced, or a commit in doubt), or null. */
     private volatile String refusal;
     private volatile long position = -1;
     private volatile long published;
 
-    private Publisher(Settings settings, int chunkLimit) {
+    private Publisher(Settings settings, int chunkLimit, long memoryLimit) {
         this.settings = settings;
         this.chunkLimit = chunkLimit;
+        this.memoryLimit = memoryLimit;
     }
 
     /**
@@ -47,12 +50,12 @@ public final class Publisher implements RDFChanges, AutoCloseable {
      * @throws ReplicationException when Kafka cannot be reached in time
      */
     public static Publisher open(Settings settings) {
-        return open(settings, PatchChunks.DEFAULT_LIMIT);
+        return open(settings, PatchChunks.DEFAULT_LIMIT, PatchChunks.DEFAULT_MEMORY);
     }
 
-    static Publisher open(Settings settings, int chunkLimit) {
+    static Publisher open(Settings settings, int chunkLimit, long memoryLimit) {
         Topic.ensure(settings);
-        Publisher publisher = new Publisher(settings, chunkLimit);
+        Publisher publisher = new Publisher(settings, chunkLimit, memoryLimit);
         synchronized (publisher) {
             publisher.producer();
         }
@@ -80,7 +83,10 @@ public final class Publisher implements RDFChanges, AutoCloseable {
     public void txnBegin() {
         if (refusal != null)
             throw new ReplicationException(refusal);
-        pending.set(new PatchChunks(chunkLimit));
+        PatchChunks left = pending.get();
+        if (left != null)
+            left.discard();
+        pending.set(new PatchChunks(chunkLimit, memoryLimit));
     }
 
     @Override
@@ -106,7 +112,7 @@ public final class Publisher implements RDFChanges, AutoCloseable {
     private PatchChunks changes() {
         PatchChunks changes = pending.get();
         if (changes == null) {
-            changes = new PatchChunks(chunkLimit);
+            changes = new PatchChunks(chunkLimit, memoryLimit);
             pending.set(changes);
         }
         return changes;
@@ -117,29 +123,24 @@ public final class Publisher implements RDFChanges, AutoCloseable {
     public void txnCommit() {
         PatchChunks changes = pending.get();
         pending.remove();
-        if (changes != null && !changes.isEmpty())
-            publish(changes.chunks());
+        if (changes != null) {
+            try (changes) {
+                if (!changes.isEmpty())
+                    publish(changes);
+            }
+        }
     }
 
     @Override
     public void txnAbort() {
+        PatchChunks changes = pending.get();
         pending.remove();
+        if (changes != null)
+            changes.discard();
     }
 
-    @Override
-    public void header(String field, Node value) {}
-
-    @Override
-    public void segment() {}
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void finish() {}
-
     /** Sends the chunks in one Kafka transaction; the store is committed only if this returns. */
-    private synchronized void publish(List<byte[]> chunks) {
+    private synchronized void publish(PatchChunks chunks) {
         if (refusal != null)
             throw new ReplicationException(refusal);
         KafkaProducer<byte[], byte[]> kafka = producer();
@@ -147,9 +148,8 @@ public final class Publisher implements RDFChanges, AutoCloseable {
         boolean committing = false;
         try {
             kafka.beginTransaction();
-            List<Future<RecordMetadata>> sent = new ArrayList<>(chunks.size());
-            for (int i = 0; i < chunks.size(); i++)
-                sent.add(kafka.send(new Chunk(id, i, i == chunks.size() - 1, chunks.get(i)).toRecord(settings.topic())));
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            chunks.forEach((sequence, last, patch) -> sent.add(kafka.send(new Chunk(id, sequence, last, patch).toRecord(settings.topic()))));
             kafka.flush();
             RecordMetadata last = null;
             for (Future<RecordMetadata> f : sent)

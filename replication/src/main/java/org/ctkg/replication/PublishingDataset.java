@@ -1,14 +1,17 @@
 package org.ctkg.replication;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.ctkg.loader.ObservedStore;
 
 /**
  * A dataset whose every committed write transaction is first published by its {@link Publisher}:
  * serve this in place of the store. jena-rdfpatch's {@link DatasetGraphChanges} calls the
- * publisher before the store commits and aborts the store when publishing fails.
+ * publisher before the store commits and aborts the store when publishing fails. Load jobs write
+ * its storage in sorted batches and tell the publisher of each quad ({@link ObservedStore}).
  */
-public final class PublishingDataset extends DatasetGraphChanges implements AutoCloseable {
+public final class PublishingDataset extends DatasetGraphChanges implements ObservedStore, AutoCloseable {
     private final Publisher publisher;
     /** Where this writer keeps its place in the log (after each commit that published), or null. */
     private final PositionFile positions;
@@ -29,6 +32,16 @@ public final class PublishingDataset extends DatasetGraphChanges implements Auto
         super.commit();
         if (positions != null && publisher.position() != before)
             positions.write(publisher.position());
+    }
+
+    @Override
+    public DatasetGraph storage() {
+        return getWrapped();
+    }
+
+    @Override
+    public void observeAdd(Node g, Node s, Node p, Node o) {
+        publisher.add(g, s, p, o);
     }
 
     public Publisher publisher() {

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.jena.query.TxnType;
-import org.apache.jena.rdfpatch.RDFChanges;
-import org.apache.jena.rdfpatch.changes.RDFChangesApply;
-import org.apache.jena.rdfpatch.changes.RDFChangesExternalTxn;
 import org.apache.jena.rdfpatch.text.RDFPatchReaderText;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,12 +33,14 @@ public final class Replica implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private final ReplicaStore target;
     private final DatasetGraph store;
     private final Settings settings;
     private final PositionFile positions;
     private final TopicPartition partition;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final RDFChanges apply;
+    /** The changes of the store transaction being applied, or null between transactions. */
+    private BatchedApply apply;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long position;
@@ -55,13 +54,13 @@ public final class Replica implements AutoCloseable {
     private volatile String applying;
     private int nextSequence;
 
-    private Replica(DatasetGraph store, Settings settings, Path positionFile) {
-        this.store = store;
+    private Replica(ReplicaStore target, Settings settings, Path positionFile) {
+        this.target = target;
+        this.store = target.served();
         this.settings = settings;
         this.positions = new PositionFile(positionFile, settings.topic());
         this.partition = Topic.partition(settings);
         this.position = positions.read();
-        this.apply = new RDFChangesExternalTxn(new RDFChangesApply(store));
         this.consumer = consumer(settings);
         this.thread = new Thread(this::run, "ctkg-replica-" + settings.topic());
         thread.setDaemon(true);
@@ -73,6 +72,15 @@ public final class Replica implements AutoCloseable {
      * @throws ReplicationException when Kafka cannot be reached in time or the position file is not this topic's
      */
     public static Replica start(DatasetGraph store, Settings settings, Path positionFile) {
+        return start(ReplicaStore.of(store), settings, positionFile);
+    }
+
+    /**
+     * Starts applying the settings' topic to a served store (see {@link ReplicaStore}), from the
+     * position in the file (from the log's start when there is no file yet).
+     * @throws ReplicationException when Kafka cannot be reached in time or the position file is not this topic's
+     */
+    public static Replica start(ReplicaStore store, Settings settings, Path positionFile) {
         Topic.ensure(settings);
         Replica replica = new Replica(store, settings, positionFile);
         replica.thread.start();
@@ -191,6 +199,7 @@ public final class Replica implements AutoCloseable {
                 store.end();
             }
             store.begin(TxnType.WRITE);
+            apply = new BatchedApply(target);
             applyStart = System.nanoTime();
             applying = chunk.transaction();
             nextSequence = 0;
@@ -203,9 +212,11 @@ public final class Replica implements AutoCloseable {
         nextSequence++;
         if (!chunk.last())
             return;
+        apply.flush();
         store.commit();
         store.end();
         applying = null;
+        apply = null;
         positions.write(record.offset() + 1);
         synchronized (this) {
             position = record.offset() + 1;

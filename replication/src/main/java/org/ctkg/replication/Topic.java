@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A dataset's change log: one partition, so that deletes stay in order after the adds they undo.
@@ -47,8 +48,7 @@ final class Topic {
                 if (!(e.getCause() instanceof TopicExistsException))
                     throw e;
             }
-            TopicDescription description = admin.describeTopics(List.of(settings.topic()))
-                    .allTopicNames().get(bound, TimeUnit.MILLISECONDS).get(settings.topic());
+            TopicDescription description = describe(admin, settings.topic(), System.nanoTime() + bound * 1_000_000);
             if (description.partitions().size() != 1)
                 throw new ReplicationException("Kafka topic " + settings.topic() + " at " + settings.bootstrap() + " has "
                         + description.partitions().size() + " partitions; a ctkg change log needs exactly one, so that changes stay in order");
@@ -59,6 +59,24 @@ final class Topic {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicationException("interrupted while checking Kafka topic " + settings.topic(), e);
+        }
+    }
+
+    /**
+     * The topic's description. A topic just created may be unknown for a while to the broker that
+     * answers (its metadata follows the controller's): asked again until the deadline.
+     */
+    private static TopicDescription describe(Admin admin, String name, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            try {
+                return admin.describeTopics(List.of(name)).allTopicNames().get(left, TimeUnit.MILLISECONDS).get(name);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() + 100_000_000L > deadline)
+                    throw e;
+                Thread.sleep(100);
+            }
         }
     }
 }

@@ -49,6 +49,34 @@ class PatchChunksTest {
     }
 
     @Test
+    void chunksBeyondTheMemoryBoundWaitInATemporaryFile() throws Exception {
+        PatchChunks changes = new PatchChunks(4096, 16 * 1024);
+        DatasetGraph expected = DatasetGraphFactory.createTxnMem();
+        for (int i = 0; i < 3000; i++) {
+            Node o = NodeFactory.createLiteralString("Zeile " + i + " — «торговля людьми»");
+            changes.add(G, NodeFactory.createURI("https://example.org/s" + i), P, o);
+            expected.add(G, NodeFactory.createURI("https://example.org/s" + i), P, o);
+        }
+        DatasetGraph applied = DatasetGraphFactory.createTxnMem();
+        RDFChangesExternalTxn apply = new RDFChangesExternalTxn(new RDFChangesApply(applied));
+        List<Integer> sequences = new java.util.ArrayList<>();
+        List<Boolean> lasts = new java.util.ArrayList<>();
+        changes.forEach((sequence, last, patch) -> {
+            sequences.add(sequence);
+            lasts.add(last);
+            new RDFPatchReaderText(new ByteArrayInputStream(patch)).apply(apply);
+        });
+        java.nio.file.Path spill = changes.spillFile();
+        assertTrue(spill != null && java.nio.file.Files.size(spill) > 3 * 16 * 1024, "most chunks in the temporary file: " + spill);
+        assertEquals(quads(expected), quads(applied));
+        assertEquals(java.util.stream.IntStream.range(0, sequences.size()).boxed().toList(), sequences);
+        assertEquals(List.of(true), lasts.subList(lasts.size() - 1, lasts.size()));
+        assertEquals(1, lasts.stream().filter(b -> b).count(), "only the last chunk is marked last");
+        changes.discard();
+        assertTrue(!java.nio.file.Files.exists(spill), "the temporary file is deleted");
+    }
+
+    @Test
     void aRowLargerThanTheLimitIsAChunkOfItsOwn() {
         PatchChunks changes = new PatchChunks(100);
         changes.add(G, P, P, NodeFactory.createLiteralString("x".repeat(500)));

@@ -217,13 +217,17 @@ class ReplicationIT {
         }
     }
 
-    /** A writer and a replica of a topic, each with a TDB2 store of its own named after the topic. */
+    /**
+     * A writer and a replica of a topic, each with a TDB2 store of its own named after the topic.
+     * The writer keeps only 600 KiB of a transaction's patch in memory, so that the 20k-triple job
+     * (some 2 MB of patch) is published from its temporary file.
+     */
     private record Pair(DatasetGraph store, PublishingDataset writer, DatasetGraph replicaStore, Replica replica) implements AutoCloseable {
         static Pair on(String topic) {
             Settings settings = settings(topic);
             DatasetGraph store = Stores.tdb2(dir.resolve(topic + "-writer"));
             DatasetGraph replicaStore = Stores.tdb2(dir.resolve(topic + "-replica"));
-            PublishingDataset writer = Replication.publishing(store, settings);
+            PublishingDataset writer = new PublishingDataset(store, Publisher.open(settings, PatchChunks.DEFAULT_LIMIT, 600 * 1024), null);
             return new Pair(store, writer, replicaStore, Replica.start(replicaStore, settings, dir.resolve(topic + ".position")));
         }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.auth.Auth;
@@ -15,6 +16,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.loader.source.JsonLdContexts;
 import org.ctkg.ontology.Ids;
@@ -86,6 +88,14 @@ public final class CtkgServer {
      */
     public DatasetGraph dataset() {
         return served;
+    }
+
+    /**
+     * The predicates whose writes {@link #dataset()} must see (the search index's): what writes
+     * the store past it, in bulk (a replica applying its log), sends their quads through it.
+     */
+    public Predicate<Node> watchedPredicates() {
+        return SearchIndex::indexes;
     }
 
     /** A builder; {@link Builder#dataset} is required. */

@@ -68,6 +68,11 @@ public final class SearchIndex {
         TextQuery.init();
     }
 
+    /** True when writes of this predicate are indexed: a writer past {@link #dataset()} must send its quads through it. */
+    public static boolean indexes(Node predicate) {
+        return PREDICATES.contains(predicate);
+    }
+
     /** Indexes what the store holds now and wraps it so that later writes are indexed too. */
     public SearchIndex(DatasetGraph store) {
         def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
