@@ -1,0 +1,185 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The analyst query mix against several SPARQL servers in the same run, the servers alternating
+ * (run r asks server (r + i) mod n i-th), one request at a time, so that a machine busy for a
+ * moment slows them all alike. Two kinds of latency:
+ * <ul>
+ * <li><b>repeat</b>: the mix's query (MIXDIR/N-name.rq, or N-name.VARIANT.rq where a server's variant has one) sent again and again, as
+ * dashboards and pages do: what a result cache answers;
+ * <li><b>cold</b>: COLDDIR/N-name.rq with {@code {{case}}}, {@code {{country}}}, {@code {{year}}}
+ * and {@code {{run}}} filled in anew on each run (the same values for every server in that run),
+ * so no cache can answer it.
+ * </ul>
+ * After a warm-up pass over everything, each query RUNS times (fewer if it has used BUDGET seconds
+ * on all servers, but at least five). One Markdown row per query and kind: the rows each server
+ * answered (TSV rows, or N-Triples lines for DESCRIBE; for cold runs, summed over the runs), each
+ * server's p50 and p99, and the first server's p50 over the last one's. "≠" flags a server whose
+ * rows differed from the first server's on some run. Where a
+ * server answers with {@code X-Ctkg-Cache}, the cold runs' hits are counted (any is a fault).
+ *
+ *   java bench/PeerMix.java SIZE RUNS BUDGET MIXDIR COLDDIR RECORDS LABEL=URL=VARIANT...
+ *
+ * RECORDS is how many generated case records there are (cases s42-1 … s42-RECORDS). JDK only.
+ */
+public class PeerMix {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String[] COUNTRIES = {
+        "usa", "mex", "gbr", "chn", "ind", "phl", "idn", "tha", "vnm", "khm", "mmr", "nga", "gha", "uga", "ken",
+        "eth", "bra", "col", "per", "hnd", "gtm", "slv", "hti", "ukr", "mda", "rou", "bgr", "tur", "sau", "are",
+        "qat", "mys", "npl", "bgd", "pak", "ita", "esp", "deu", "nld", "pol"};
+
+    record Server(String label, String url, String variant) {}
+
+    public static void main(String[] args) throws Exception {
+        String size = args[0];
+        int runs = Integer.parseInt(args[1]), budget = Integer.parseInt(args[2]);
+        Path mix = Path.of(args[3]), cold = Path.of(args[4]);
+        long records = Long.parseLong(args[5]);
+        List<Server> servers = new ArrayList<>();
+        for (int i = 6; i < args.length; i++) {
+            String[] s = args[i].split("=", 3);
+            servers.add(new Server(s[0], s[1], s[2]));
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(mix)) {
+            files = s.filter(p -> p.toString().endsWith(".rq") && p.getFileName().toString().split("\\.").length == 2).sorted().toList();
+        }
+        StringBuilder head = new StringBuilder("| size | query | kind |");
+        StringBuilder rule = new StringBuilder("|---|---|---|");
+        for (Server s : servers) {
+            head.append(" rows ").append(s.label()).append(" |");
+            rule.append("---|");
+        }
+        for (Server s : servers) {
+            head.append(" p50 ms ").append(s.label()).append(" |");
+            rule.append("---|");
+        }
+        for (Server s : servers) {
+            head.append(" p99 ms ").append(s.label()).append(" |");
+            rule.append("---|");
+        }
+        head.append(" ").append(servers.get(0).label()).append(" ÷ ").append(servers.get(servers.size() - 1).label()).append(" (p50) |");
+        rule.append("---|");
+        System.out.println(head);
+        System.out.println(rule);
+
+        Random random = new Random(42);
+        // warm-up: the whole mix twice on every server
+        for (int pass = 0; pass < 2; pass++)
+            for (Path file : files)
+                for (Server s : servers)
+                    send(s, text(file, s, null), file);
+        for (Path file : files) {
+            String name = file.getFileName().toString().replaceAll("\\.rq$", "");
+            measure(size, name, "repeat", servers, runs, budget, run -> text(file, null, null), file);
+            Path template = cold.resolve(file.getFileName());
+            if (Files.exists(template)) {
+                String t = Files.readString(template);
+                measure(size, name, "cold", servers, runs, budget, run -> fill(t, random, records, run), file);
+            }
+        }
+    }
+
+    interface QueryText {
+        String of(int run) throws Exception;
+    }
+
+    /** The mix file's text for that server (its variant where one exists); server null: the plain file. */
+    static String text(Path file, Server server, Object unused) throws Exception {
+        if (server != null) {
+            Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + server.variant() + ".rq"));
+            if (Files.exists(own))
+                return Files.readString(own);
+        }
+        return Files.readString(file);
+    }
+
+    static String fill(String template, Random random, long records, int run) {
+        return template.replace("{{case}}", "s42-" + (1 + (long) (random.nextDouble() * records)))
+                .replace("{{country}}", COUNTRIES[random.nextInt(COUNTRIES.length)])
+                .replace("{{year}}", String.valueOf(2002 + random.nextInt(22)))
+                .replace("{{run}}", String.valueOf(run));
+    }
+
+    static void measure(String size, String name, String kind, List<Server> servers, int runs, int budget, QueryText query, Path file)
+            throws Exception {
+        int n = servers.size();
+        List<List<Long>> times = new ArrayList<>();
+        long[] rows = new long[n];
+        boolean[] differs = new boolean[n];
+        for (int i = 0; i < n; i++)
+            times.add(new ArrayList<>());
+        long spent = 0;
+        int cacheHits = 0;
+        boolean repeat = kind.equals("repeat");
+        for (int run = 0; run < runs && (run < 5 || spent < budget * 1_000_000_000L); run++) {
+            String text = query.of(run);
+            long[] thisRun = new long[n];
+            for (int k = 0; k < n; k++) {
+                int i = (run + k) % n;
+                Server s = servers.get(i);
+                String q = repeat ? text(file, s, null) : text;
+                long t0 = System.nanoTime();
+                Answer a = send(s, q, file);
+                long t = System.nanoTime() - t0;
+                times.get(i).add(t);
+                spent += t;
+                thisRun[i] = a.rows();
+                if (!repeat && a.cacheHit())
+                    cacheHits++;
+            }
+            for (int i = 0; i < n; i++) {
+                rows[i] = repeat && run > 0 ? rows[i] : rows[i] + thisRun[i];
+                if (thisRun[i] != thisRun[0])
+                    differs[i] = true;
+            }
+        }
+        StringBuilder row = new StringBuilder("| " + size + " | " + name + " | " + kind + (cacheHits > 0 ? " (" + cacheHits + " cache hits!)" : "") + " |");
+        for (int i = 0; i < n; i++)
+            row.append(" ").append(repeat ? "" : "Σ ").append(rows[i]).append(differs[i] ? " ≠" : "").append(" |");
+        double[] p50 = new double[n];
+        for (int i = 0; i < n; i++) {
+            List<Long> ts = times.get(i);
+            Collections.sort(ts);
+            p50[i] = ts.get(ts.size() / 2) / 1e6;
+            row.append(String.format(" %.1f |", p50[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            List<Long> ts = times.get(i);
+            row.append(String.format(" %.1f |", ts.get(Math.min(ts.size() - 1, (int) Math.ceil(ts.size() * 0.99) - 1)) / 1e6));
+        }
+        row.append(String.format(" %.2f |", p50[0] / p50[n - 1]));
+        System.out.println(row);
+    }
+
+    record Answer(long rows, boolean cacheHit) {}
+
+    static Answer send(Server server, String query, Path file) throws Exception {
+        boolean graphResult = query.contains("DESCRIBE") || query.contains("CONSTRUCT");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url()))
+                .timeout(Duration.ofSeconds(300))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", graphResult ? "application/n-triples" : "text/tab-separated-values")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200)
+            throw new IllegalStateException(server.label() + " " + file.getFileName() + ": HTTP " + r.statusCode() + ": " + r.body());
+        long lines = r.body().lines().filter(l -> !l.isBlank()).count();
+        return new Answer(graphResult ? lines : lines - 1, r.headers().firstValue("X-Ctkg-Cache").map("hit"::equalsIgnoreCase).orElse(false));
+    }
+}
