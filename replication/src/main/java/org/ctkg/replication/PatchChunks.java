@@ -6,12 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
@@ -41,15 +41,15 @@ final class PatchChunks extends RDFChangesBase implements AutoCloseable {
 
     private final int limit;
     private final long memory;
-    private final StringWriter row = new StringWriter();
-    private final TokenWriter tokens = TokenWriterText.create(row);
+    /** The chunk being filled; rows are written straight into it, as UTF-8. */
+    private final ChunkBuffer current = new ChunkBuffer();
+    private final TokenWriter tokens = TokenWriterText.create(current);
     private final RDFChangesWriterText text = new RDFChangesWriterText(tokens);
     private final List<byte[]> inMemory = new ArrayList<>();
     private long memoryUsed;
     private Path spill;
     private DataOutputStream spillOut;
     private int count;
-    private ByteArrayOutputStream current = new ByteArrayOutputStream();
     private long rows;
 
     PatchChunks(int limit, long memory) {
@@ -67,43 +67,56 @@ final class PatchChunks extends RDFChangesBase implements AutoCloseable {
 
     @Override
     public void add(Node g, Node s, Node p, Node o) {
+        int before = current.size();
         text.add(g, s, p, o);
-        endRow();
+        endRow(before);
     }
 
     @Override
     public void delete(Node g, Node s, Node p, Node o) {
+        int before = current.size();
         text.delete(g, s, p, o);
-        endRow();
+        endRow(before);
     }
 
     @Override
     public void addPrefix(Node gn, String prefix, String uriStr) {
+        int before = current.size();
         text.addPrefix(gn, prefix, uriStr);
-        endRow();
+        endRow(before);
     }
 
     @Override
     public void deletePrefix(Node gn, String prefix) {
+        int before = current.size();
         text.deletePrefix(gn, prefix);
-        endRow();
+        endRow(before);
     }
 
-    /** Moves the row just written into the current chunk, starting a new chunk when it would not fit. */
-    private void endRow() {
+    /** Ends the row just written (from {@code before}); when it made the chunk too large, the chunk ends before it and the row begins the next. */
+    private void endRow(int before) {
         tokens.flush();
-        StringBuffer buffer = row.getBuffer();
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
-        if (current.size() > 0 && current.size() + bytes.length > limit)
-            seal();
-        current.writeBytes(bytes);
         rows++;
+        if (before > 0 && current.size() > limit) {
+            byte[] row = current.cut(before);
+            seal();
+            current.writeBytes(row);
+        }
+    }
+
+    /** A byte buffer whose last bytes can be cut off, to move a row that did not fit into the next chunk. */
+    private static final class ChunkBuffer extends ByteArrayOutputStream {
+        /** Removes the bytes from {@code from} on and returns them. */
+        byte[] cut(int from) {
+            byte[] tail = Arrays.copyOfRange(buf, from, count);
+            count = from;
+            return tail;
+        }
     }
 
     private void seal() {
         byte[] chunk = current.toByteArray();
-        current = new ByteArrayOutputStream();
+        current.reset();
         count++;
         if (spill == null && memoryUsed + chunk.length <= memory) {
             inMemory.add(chunk);
