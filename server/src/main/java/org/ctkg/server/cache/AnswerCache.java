@@ -62,8 +62,10 @@ public final class AnswerCache {
 
     /** Keeps the answer, unless a write has begun since its state (then it may be of either). */
     void keep(AnswerKey key, CachedAnswer answer) {
-        if (answer != null && answer.state().equals(StoreInternals.writes(dsg)))
-            answers.put(key, answer);
+        if (answer == null || !answer.state().equals(StoreInternals.writes(dsg)))
+            return;
+        forgetBefore(answer.state());
+        answers.put(key, answer);
     }
 
     /** The largest answer kept, in bytes. */

@@ -311,6 +311,21 @@ class AnswerCacheTest {
     }
 
     @Test
+    void withASizeOfZeroNothingIsCached() throws Exception {
+        CtkgServer off = CtkgServer.create().port(0).dataset(Stores.curatedScratch()).cacheBytes(0).build().start();
+        try {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(off.sparqlUrl() + "?query=" + enc("ASK {}")))
+                        .header("Accept", JSON).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode());
+                assertEquals("none", cache(r), "no cache, no header");
+            }
+        } finally {
+            off.stop();
+        }
+    }
+
+    @Test
     void hitsAndMissesAreInTheMetrics() throws Exception {
         long hits = metric("hit"), misses = metric("miss");
         missThenHit("a query", () -> query("SELECT ?c { ?c a <http://www.w3.org/2002/07/owl#Class> } LIMIT 3"));
