@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(name = "serve",
         defaultValueProvider = ServeConfig.class,
         customSynopsis = {"ctkg serve [--config FILE] [--loc DIR] [--port N] [--timeout SECONDS] [--max-rows N] [--passwd FILE]",
-                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--localhost]",
+                "                  [--base IRI] [--allow-service URL]... [--max-upload-bytes N] [--cache-size MB] [--localhost]",
                 "                  [--query-budget SECONDS] [--max-concurrent-queries N] [--trusted-proxy ADDR]...",
                 "                  [--max-running-queries N] [--max-queue-wait SECONDS] [--max-requests-per-second N] [--idle-timeout SECONDS]",
                 "                  [--readers FILE [--reader-log DIR] [--reader-log-days N]]",
@@ -121,6 +121,11 @@ final class ServeCommand extends Command {
             + "job may send, a zip counted as what it expands to (default ${DEFAULT-VALUE}); larger: HTTP 413")
     long maxUploadBytes;
 
+    @Option(names = "--cache-size", paramLabel = "MB", defaultValue = "" + (Defaults.CACHE_BYTES >> 20), description = "keep whole "
+            + "answers to queries and pages, up to this many MiB in all (each at most 1 MiB), until the store is next written to "
+            + "(default ${DEFAULT-VALUE}; 0: none kept); answers carry the header X-Ctkg-Cache: hit or miss")
+    long cacheSize;
+
     @Option(names = "--min-cell", paramLabel = "K", defaultValue = "" + CaseCounts.DEFAULT_MIN_CELL, description = "the threshold of the "
             + "published case counts that live loads into restricted graphs recompute: a count under K is suppressed (default ${DEFAULT-VALUE}; at least 2)")
     int minCell;
@@ -188,6 +193,9 @@ final class ServeCommand extends Command {
         CtkgServer.Builder builder = CtkgServer.create().queryTimeoutMillis(timeout * 1000L).loopbackOnly(localhost);
         try {
             builder.port(port).maxRows(maxRows).maxQueryBytes(maxQueryBytes).maxUploadBytes(maxUploadBytes).publicBase(base).minCell(minCell);
+            if (cacheSize < 0 || cacheSize > Long.MAX_VALUE >> 20)
+                throw usage("--cache-size must be 0 (none) or a number of MiB, got " + cacheSize);
+            builder.cacheBytes(cacheSize << 20);
             allowService.forEach(builder::allowService);
             if (queryBudget < 0)
                 throw usage("--query-budget must be 0 (none) or a number of seconds per minute, got " + queryBudget);

@@ -33,7 +33,7 @@ class ServeConfigTest {
         Files.writeString(config, "prot = 8080\n");
         CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
         assertEquals(2, run.code());
-        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, https, https-password-file, idle-timeout, loc, localhost, max-concurrent-queries, max-query-bytes, max-queue-wait, max-read-wait, max-requests-per-second, max-rows, max-running-queries, max-upload-bytes, min-cell, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
+        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, cache-size, https, https-password-file, idle-timeout, loc, localhost, max-concurrent-queries, max-query-bytes, max-queue-wait, max-read-wait, max-requests-per-second, max-rows, max-running-queries, max-upload-bytes, min-cell, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
                      + "Try 'ctkg serve --help'.\n", run.err());
     }
 
@@ -47,11 +47,18 @@ class ServeConfigTest {
     }
 
     @Test
+    void aNegativeCacheSizeIsAUsageError() {
+        CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--port", "0", "--cache-size", "-1");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--cache-size must be 0 (none) or a number of MiB"), run.err());
+    }
+
+    @Test
     void configurationFileSettingsAreReadAndTheCommandLineWins() throws Exception {
         Path config = tmp.resolve("ctkg.properties");
         Files.writeString(config, "port = 3031\nmax-rows = 7\nlocalhost = true\nbase = https://example.org/\n"
                 + "query-budget = 20\nmax-concurrent-queries = 2\nmax-running-queries = 3\nmax-queue-wait = 5\n"
-                + "max-requests-per-second = 7\nidle-timeout = 9\ntrusted-proxy = 127.0.0.1, ::1\nreleases = /srv/ctkg/releases\n");
+                + "max-requests-per-second = 7\nidle-timeout = 9\ntrusted-proxy = 127.0.0.1, ::1\nreleases = /srv/ctkg/releases\ncache-size = 0\n");
         ServeCommand serve = parsed("--config", config.toString(), "--port", "4040");
         assertEquals(4040, serve.port, "the command line wins");
         assertEquals(7, serve.maxRows);
@@ -65,6 +72,7 @@ class ServeConfigTest {
         assertEquals(9, serve.idleTimeout);
         assertEquals(java.util.List.of("127.0.0.1", "::1"), serve.trustedProxy);
         assertEquals(Path.of("/srv/ctkg/releases"), serve.releases);
+        assertEquals(0, serve.cacheSize, "the answer cache off");
         assertEquals(30, serve.timeout, "not in the file: the option's default");
     }
 
@@ -83,5 +91,6 @@ class ServeConfigTest {
         assertTrue(serve.trustedProxy.isEmpty());
         assertFalse(serve.localhost);
         assertEquals(null, serve.releases, "no releases unless given");
+        assertEquals(64, serve.cacheSize, "the answer cache's MiB");
     }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.auth.Auth;
@@ -23,13 +25,17 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.server.access.AccessModule;
 import org.ctkg.server.access.ReaderLog;
 import org.ctkg.server.access.Readers;
+import org.ctkg.server.cache.AnswerCache;
+import org.ctkg.server.cache.CacheModule;
 import org.ctkg.server.http.Admission;
 import org.ctkg.server.http.AllowedServices;
 import org.ctkg.server.http.ClientAddress;
 import org.ctkg.server.http.OperationsModule;
 import org.ctkg.server.http.ProtocolModule;
 import org.ctkg.server.http.QueryBudget;
+import org.ctkg.server.http.QueryRoutes;
 import org.ctkg.server.http.Readiness;
+import org.ctkg.server.ld.LinkedData;
 import org.ctkg.server.ld.LinkedDataModule;
 import org.ctkg.server.load.LiveLoadModule;
 import org.ctkg.loader.cube.CaseCounts;
@@ -73,6 +79,12 @@ public final class CtkgServer {
     public static final String READY_PATH = "/$/ready";
     /** The pages whose queries depend on what a caller asks (search words, a page far down a class), budgeted like queries. */
     private static final List<String> BUDGETED_PAGES = List.of("/search", "/classes/", "/ui/data/complete");
+    /** The query services. */
+    private static final Set<String> QUERY_PATHS = Set.of("/" + DATASET, "/" + DATASET + "/", "/" + DATASET + "/sparql", "/" + DATASET + "/query");
+    /** What the answer cache keeps GETs of: the query services and the pages that read the store. */
+    private static final QueryRoutes CACHED = new QueryRoutes(
+            Stream.concat(QUERY_PATHS.stream(), Stream.of("/", "/search", LinkedData.CONTEXT_PATH)).collect(Collectors.toSet()),
+            List.of("/id/", "/graph/", "/ontology", "/classes/", "/map/"));
 
     private final FusekiServer fuseki;
     private final DatasetGraph served;
@@ -177,6 +189,7 @@ public final class CtkgServer {
         private ReleaseShelf releases = ReleaseShelf.none();
         private Readers readers = Readers.NONE;
         private ReaderLog readerLog;
+        private long cacheBytes = Defaults.CACHE_BYTES;
 
         /** The HTTP port; default 3030; 0 picks a free one. */
         public Builder port(int port) {
@@ -396,6 +409,17 @@ public final class CtkgServer {
             return this;
         }
 
+        /**
+         * Keeps whole answers to queries and pages, up to this many bytes in all, for as long as the
+         * store is not written to ({@link AnswerCache}); default {@value Defaults#CACHE_BYTES}; 0: none kept.
+         */
+        public Builder cacheBytes(long bytes) {
+            if (bytes < 0)
+                throw new IllegalArgumentException("the answer cache's size must be 0 (none) or positive, got " + bytes);
+            this.cacheBytes = bytes;
+            return this;
+        }
+
         private boolean writable() {
             return passwordFile != null || writerUser != null;
         }
@@ -409,7 +433,7 @@ public final class CtkgServer {
             SearchIndex search = new SearchIndex(dataset);
             DatasetGraph served = search.dataset();
             search.context().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
-            Releases offered = new Releases(releases, served, new org.ctkg.server.ld.LinkedData.Iris(publicBase));
+            Releases offered = new Releases(releases, served, new LinkedData.Iris(publicBase));
             AllowedServices allowed = new AllowedServices(allowedServices);
             allowed.guard(search.context(), queryTimeoutMillis, maxRows);
             JsonLdContexts.guardEveryReader();
@@ -433,6 +457,8 @@ public final class CtkgServer {
             } else {
                 service.addEndpoint(Operation.Update, "update", Auth.DENY_ALL);
             }
+            CacheModule cache = cacheBytes == 0 ? null
+                    : new CacheModule(new AnswerCache(served, cacheBytes), CACHED, QUERY_PATHS, offered.datasetLinks()::state);
             FusekiServer.Builder fuseki = FusekiServer.create();
             if (keystore != null)
                 fuseki.https(port, keystore.toString(), keystorePassword);
@@ -448,6 +474,7 @@ public final class CtkgServer {
                             new AccessModule(readers, writers, REALM, readerLog),
                             replication,
                             protocol,
+                            cache,
                             new OperationsModule(READY_PATH, readiness, ACCESS_LOG, stopTimeoutMillis),
                             new LinkedDataModule(served, search, publicBase, offered),
                             offered,

@@ -25,4 +25,6 @@ public final class Defaults {
      * four leaves room for a few browser tabs but keeps one client from holding many threads.
      */
     public static final int MAX_CONCURRENT_QUERIES = 4;
+    /** The answer cache's size in bytes: some thousands of pages and result sets, a small part of a server's memory. */
+    public static final long CACHE_BYTES = 64L << 20;
 }

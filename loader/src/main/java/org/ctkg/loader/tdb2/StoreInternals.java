@@ -39,15 +39,64 @@ public final class StoreInternals {
      * a write is under way, since what is read then may be from before its commit.
      */
     public static long writesBegun(DatasetGraph dsg) {
-        DatasetGraph base = dsg;
-        // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
-        while (!TDBInternal.isTDB2(base) && base instanceof DatasetGraphWrapper w)
-            base = w.getWrapped();
-        if (!TDBInternal.isTDB2(base))
+        DatasetGraph base = tdb2(dsg);
+        if (base == null)
             return -1;
         TransactionCoordinator txns = TDBInternal.getTransactionCoordinator(base);
         long begun = txns.countBeginWrite();
         return txns.countActiveWriter() > 0 ? -1 : begun;
+    }
+
+    /**
+     * A state of a TDB2 store as its writes tell it: the transaction coordinator of its current
+     * generation (a compaction makes a new one, which counts from 0 again) and how many write
+     * transactions that coordinator has begun. Equal states are the same data, so long as the first
+     * was {@link #settledWrites settled}.
+     */
+    public record WriteState(Object coordinator, long writesBegun) {}
+
+    /**
+     * The store's write state now, without waiting or locking: a write may be under way (what it
+     * writes is not committed yet). Equal to a {@link #settledWrites settled} state read earlier
+     * only if no write has begun since. Null outside TDB2.
+     */
+    public static WriteState writes(DatasetGraph dsg) {
+        DatasetGraph base = tdb2(dsg);
+        if (base == null)
+            return null;
+        TransactionCoordinator txns = TDBInternal.getTransactionCoordinator(base);
+        return new WriteState(txns, txns.countBeginWrite());
+    }
+
+    /**
+     * The store's write state when no write is under way or beginning: every write it counts has
+     * committed or aborted. Read while holding TDB2's writer lock for an instant (a writer takes it
+     * before its count moves and gives it back once its commit is done), so that a write caught
+     * between counting itself and beginning is not mistaken for a finished one. Null outside
+     * TDB2, and when a writer holds the lock (a write under way: what a read sees now may be
+     * older than the count).
+     */
+    public static WriteState settledWrites(DatasetGraph dsg) {
+        DatasetGraph base = tdb2(dsg);
+        if (base == null)
+            return null;
+        TransactionCoordinator txns = TDBInternal.getTransactionCoordinator(base);
+        if (!txns.tryBlockWriters())
+            return null;
+        try {
+            return new WriteState(txns, txns.countBeginWrite());
+        } finally {
+            txns.enableWriters();
+        }
+    }
+
+    /** TDB2's own dataset under the wrappers, or null when it is not TDB2. */
+    private static DatasetGraph tdb2(DatasetGraph dsg) {
+        DatasetGraph base = dsg;
+        // Unwrap down to TDB2's own dataset (itself a wrapper of its current generation, so stop there).
+        while (!TDBInternal.isTDB2(base) && base instanceof DatasetGraphWrapper w)
+            base = w.getWrapped();
+        return TDBInternal.isTDB2(base) ? base : null;
     }
 
     /**

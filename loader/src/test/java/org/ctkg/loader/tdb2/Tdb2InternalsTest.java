@@ -1,6 +1,8 @@
 package org.ctkg.loader.tdb2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -63,5 +65,22 @@ class Tdb2InternalsTest {
                 NodeFactory.createURI("urn:s"), NodeFactory.createURI("urn:p"), NodeFactory.createURI("urn:o")));
         assertTrue(StoreInternals.writesBegun(tdb) > before, "a write does");
         assertEquals(-1, StoreInternals.writesBegun(DatasetGraphFactory.createTxnMem()));
+    }
+
+    @Test
+    void aSettledStateIsReadOnlyWhileNoWriteIsUnderWay() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        StoreInternals.WriteState before = StoreInternals.settledWrites(tdb);
+        assertEquals(before, StoreInternals.writes(tdb), "idle: the state now is the settled one");
+        Txn.executeWrite(tdb, () -> {
+            assertNull(StoreInternals.settledWrites(tdb), "not settled while a write is under way");
+            assertNotEquals(before, StoreInternals.writes(tdb), "the write counts from its beginning");
+            tdb.add(NodeFactory.createURI("urn:g"), NodeFactory.createURI("urn:s"), NodeFactory.createURI("urn:p"), NodeFactory.createURI("urn:o"));
+        });
+        StoreInternals.WriteState after = StoreInternals.settledWrites(tdb);
+        assertNotEquals(before, after, "a committed write is a new state");
+        assertEquals(after, StoreInternals.writes(tdb));
+        Txn.executeWrite(tdb, () -> {});   // the writer lock was given back
+        assertNull(StoreInternals.settledWrites(DatasetGraphFactory.createTxnMem()), "unknown outside TDB2");
     }
 }

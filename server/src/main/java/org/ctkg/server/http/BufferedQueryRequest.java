@@ -89,6 +89,11 @@ final class BufferedQueryRequest extends HttpServletRequestWrapper {
         }, charset);
     }
 
+    /** The body as it arrived (not to be changed). */
+    byte[] body() {
+        return body;
+    }
+
     @Override
     public String getParameter(String name) {
         List<String> values = parameters.get(name);

@@ -9,6 +9,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,6 +76,17 @@ public final class WholeQueryRequests implements Filter {
             return;
         }
         chain.doFilter(whole, res);
+    }
+
+    /**
+     * The body of a query request this filter has read whole (as it arrived, not to be changed), or
+     * null for any other request: one it passed by, or one that has not met it yet.
+     */
+    public static byte[] bodyOf(ServletRequest request) {
+        for (ServletRequest r = request; r != null; r = r instanceof ServletRequestWrapper w ? w.getRequest() : null)
+            if (r instanceof BufferedQueryRequest whole)
+                return whole.body();
+        return null;
     }
 
     /** Whether a read failed because nothing arrived for the idle timeout (Jetty fails the read with a {@link TimeoutException}). */

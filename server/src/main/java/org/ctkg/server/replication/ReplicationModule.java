@@ -1,18 +1,15 @@
 package org.ctkg.server.replication;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
-import org.apache.jena.fuseki.metrics.MetricsProvider;
 import org.apache.jena.rdf.model.Model;
+import org.ctkg.server.web.ServerMeters;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -28,8 +25,7 @@ public final class ReplicationModule implements FusekiModule {
 
     private final ReplicationLog log;
     private final Duration maxWait;
-    private final List<Meter> meters = new ArrayList<>();
-    private MeterRegistry registry;
+    private final ServerMeters meters = new ServerMeters();
 
     public ReplicationModule(ReplicationLog log, Duration maxWait) {
         this.log = log;
@@ -48,10 +44,9 @@ public final class ReplicationModule implements FusekiModule {
 
     @Override
     public void server(FusekiServer server) {
-        MetricsProvider metrics = MetricsProvider.getMetricsProvider(server.getServletContext());
-        if (metrics == null)
+        MeterRegistry registry = meters.of(server);
+        if (registry == null)
             return;
-        registry = metrics.getMeterRegistry();
         String role = log.role().name().toLowerCase();
         meters.add(Gauge.builder("ctkg.log.position", log, ReplicationLog::position).tag("role", role)
                 .description("the log position just after the last change published (writer) or applied (replica)").register(registry));
@@ -68,8 +63,6 @@ public final class ReplicationModule implements FusekiModule {
     /** Fuseki's registry is the JVM's: a stopped server's log leaves it, so that another server's can enter. */
     @Override
     public void serverStopped(FusekiServer server) {
-        if (registry != null)
-            meters.forEach(registry::remove);
-        meters.clear();
+        meters.remove();
     }
 }
