@@ -227,7 +227,7 @@ final class ServeCommand extends Command {
             server = builder.dataset(publishing != null ? publishing : dsg).build();
             if (replicaOf != null) {
                 // Applied through the served dataset, so that search and the descriptions follow each job.
-                replica = Replica.start(server.dataset(), replication, Path.of(loc + ".position"));
+                replica = Replication.replica(server.dataset(), replication, Replication.positionFileOf(loc));
                 replicaLog.follow(replica);
             }
             server.start();
@@ -284,7 +284,7 @@ final class ServeCommand extends Command {
      */
     private PublishingDataset writer(DatasetGraph dsg, Settings replication) {
         try {
-            return Replication.writer(dsg, replication, Path.of(loc + ".position"));
+            return Replication.writer(dsg, replication, Replication.positionFileOf(loc));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicationException("interrupted while catching up with Kafka topic " + replication.topic(), e);
