@@ -1,11 +1,13 @@
 package org.ctkg.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
 import org.ctkg.loader.JobSettings;
+import org.ctkg.loader.LoadException;
 import org.ctkg.loader.LoadJob;
 import org.ctkg.loader.LoadMonitor;
 import org.ctkg.loader.LoadReport;
@@ -15,6 +17,7 @@ import org.ctkg.loader.report.Reports;
 import org.ctkg.loader.report.Summaries;
 import org.ctkg.loader.source.RdfFile;
 import org.ctkg.loader.source.RmlMapping;
+import org.ctkg.replication.Replication;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Parameters;
                 "A large input (32 MB or more, and a new store or as large as the store's files) is written into a",
                 "copy of the store, its indexes built on several threads, and the copy replaces the store by one rename;",
                 "smaller jobs run in one transaction. Any failure leaves the store exactly as it was. A new store is",
-                "seeded with the ontology and curated graph.",
+                "seeded with the ontology and curated graph. A writer's or a replica's store (DIR.position beside it)",
+                "is refused, since an offline load is not published to the replicas: load through the running writer.",
                 "",
                 "With --server URL the job is sent to a running ctkg server (its writers only) instead of opening a",
                 "store: the same job, checks and exit codes; queries keep answering while it runs; one job at a time",
@@ -98,6 +102,7 @@ final class LoadCommand extends Command {
         JobSettings settings = job.settings();
         if (minCell != null && minCell < 2)
             throw usage("--min-cell must be at least 2 (a cell with fewer records is suppressed), got " + minCell);
+        refuseReplicated(loc);
         try (Store store = Store.open(loc)) {
             LoadJob.Builder load = settings.applyTo(LoadJob.create(store))
                     .monitor(quiet || System.console() == null ? LoadMonitor.SILENT : new ProgressLine(err));
@@ -118,5 +123,19 @@ final class LoadCommand extends Command {
                 Reports.printText(report.validation(), err);
             return 0;
         }
+    }
+
+    /**
+     * A writer's or a replica's store (its place in the Kafka log beside it) is refused before it
+     * is opened: an offline job writes the store directly (a large one its indexes), publishing
+     * nothing, so the replicas would never get the job, or a replica would hold what its writer lacks.
+     */
+    private static void refuseReplicated(Path loc) {
+        Path position = Replication.positionFileOf(loc);
+        if (Files.exists(position))
+            throw new LoadException(LoadException.Kind.BAD_INPUT, loc + " is a replicated store (" + position
+                    + " beside it is its place in a Kafka log, kept by a writer or a replica): an offline load is not published,"
+                    + " so replicas would never see it; load through the running writer instead"
+                    + " (ctkg load --server URL --user NAME --password-file FILE ... FILE...), a live load that is published like any write");
     }
 }

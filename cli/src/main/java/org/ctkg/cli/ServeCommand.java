@@ -237,8 +237,8 @@ final class ServeCommand extends Command {
             if (replicaOf != null) {
                 // Applied in a transaction of the served dataset, so that search and the descriptions follow
                 // each job; the quads search does not watch go in sorted batches into the store under it.
-                replica = Replica.start(new ReplicaStore(server.dataset(), dsg, server.watchedPredicates()), replication,
-                                        Path.of(loc + ".position"));
+                replica = Replication.replica(new ReplicaStore(server.dataset(), dsg, server.watchedPredicates()), replication,
+                                              Replication.positionFileOf(loc));
                 replicaLog.follow(replica);
             }
             server.start();
@@ -295,7 +295,7 @@ final class ServeCommand extends Command {
      */
     private PublishingDataset writer(DatasetGraph dsg, Settings replication) {
         try {
-            return Replication.writer(dsg, replication, Path.of(loc + ".position"));
+            return Replication.writer(dsg, replication, Replication.positionFileOf(loc));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplicationException("interrupted while catching up with Kafka topic " + replication.topic(), e);

@@ -11,6 +11,7 @@ import org.apache.jena.atlas.lib.FileOps;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.ctkg.loader.Store;
+import org.ctkg.replication.Replication;
 import org.ctkg.replication.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ final class SnapshotCommand extends Command {
     public Integer call() throws IOException {
         if (loc == null || (out == null) == (restore == null))
             throw usage("give --loc DIR and one of --out FILE (take a snapshot) or --restore FILE (restore one)");
-        Path position = Path.of(loc + ".position");
+        Path position = Replication.positionFileOf(loc);
         if (out != null) {
             Snapshot.Place at = Snapshot.write(Store.openExisting(loc).dataset(), position, out);
             err.println("ctkg snapshot: " + loc + " at position " + at.next() + " of topic " + at.topic() + " to " + out);

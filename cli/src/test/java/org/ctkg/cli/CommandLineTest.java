@@ -1,6 +1,7 @@
 package org.ctkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -108,6 +109,34 @@ public class CommandLineTest {
         assertEquals(2, ctkg("load", "--bogus", "x").code(), "unknown option");
         assertEquals(2, ctkg("nonsense").code(), "unknown command");
         assertEquals(2, ctkg("stats", "--loc", tmp.resolve("nowhere").toString()).code(), "no store");
+    }
+
+    @Test
+    void anOfflineLoadIntoAReplicatedStoreIsRefusedAndTheStoreIsUnchanged() throws Exception {
+        Path loc = tmp.resolve("store");
+        assertEquals(0, ctkg("load", "--quiet", "--loc", loc.toString(), write("ok.ttl", GOOD).toString()).code());
+        String before = ctkg("export", "--loc", loc.toString()).out();
+        // What a writer or a replica keeps beside its store (ctkg serve --publish-to / --replica-of).
+        Path position = Files.writeString(tmp.resolve("store.position"), "topic=ctkg\nnext=3\n");
+
+        Path more = write("more.ttl", GOOD.replace("shelter", "refuge"));
+        Run refused = ctkg("load", "--quiet", "--loc", loc.toString(), more.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains(position.toString()), "names the file: " + refused.err());
+        assertTrue(refused.err().contains("an offline load is not published"), "says why: " + refused.err());
+        assertTrue(refused.err().contains("load through the running writer instead (ctkg load --server URL"), "says what to do: " + refused.err());
+        assertTrue(refused.err().endsWith("ctkg load: nothing was written; the store is as it was.\n"), refused.err());
+        assertEquals("", refused.out());
+        assertEquals(before, ctkg("export", "--loc", loc.toString()).out(), "the refused load changed the store");
+        assertEquals("topic=ctkg\nnext=3\n", Files.readString(position), "the place in the log is untouched");
+
+        Path fresh = tmp.resolve("fresh");
+        Files.writeString(tmp.resolve("fresh.position"), "topic=ctkg\nnext=0\n");
+        assertEquals(2, ctkg("load", "--quiet", "--loc", fresh.toString(), more.toString()).code(), "a replica's store not made yet");
+        assertFalse(Files.exists(fresh), "no store was made");
+
+        Files.delete(position);
+        assertEquals(0, ctkg("load", "--quiet", "--loc", loc.toString(), more.toString()).code(), "a store out of replication loads again");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ctkg.replication;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -12,6 +13,32 @@ import org.apache.jena.sparql.core.DatasetGraph;
  */
 public final class Replication {
     private Replication() {}
+
+    /**
+     * Where a replicated store keeps its place in the log: {@code DIR.position}, beside the store
+     * (inside, queries would see it). Its presence marks the store as a writer's or a replica's.
+     */
+    public static Path positionFileOf(Path store) {
+        return Path.of(store + ".position");
+    }
+
+    /** {@link #replica(ReplicaStore, Settings, Path)} over a store with no wrappers. */
+    public static Replica replica(DatasetGraph store, Settings settings, Path positionFile) {
+        return replica(ReplicaStore.of(store), settings, positionFile);
+    }
+
+    /**
+     * Starts applying the topic to the store from its place in the log, as {@link Replica#start}
+     * does, and notes that place at once when the store has none yet (the log's start), so that
+     * the store is known as replicated before the first job arrives (an offline load refuses it).
+     * @throws ReplicationException when Kafka cannot be reached in time or the position file is not this topic's
+     */
+    public static Replica replica(ReplicaStore store, Settings settings, Path positionFile) {
+        Topic.ensure(settings);
+        if (!Files.exists(positionFile))
+            new PositionFile(positionFile, settings.topic()).write(0);
+        return Replica.start(store, settings, positionFile);
+    }
 
     /**
      * The store, publishing every committed write transaction to the settings' topic first; no
@@ -32,7 +59,7 @@ public final class Replication {
      */
     public static PublishingDataset writer(DatasetGraph store, Settings settings, Path positionFile) throws InterruptedException {
         Publisher publisher = Publisher.open(settings);
-        try (Replica catchUp = Replica.start(store, settings, positionFile)) {
+        try (Replica catchUp = replica(store, settings, positionFile)) {
             catchUp.awaitEndOfLog(settings.timeout());
         } catch (RuntimeException | InterruptedException e) {
             publisher.close();

@@ -3,14 +3,10 @@ package org.ctkg.replication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -46,16 +42,10 @@ class ReplicaKillIT {
 
                 Path storeDir = dir.resolve("replica");
                 Path position = dir.resolve("replica.position");
-                Process replica = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived child: cheap to start
-                        "-cp", System.getProperty("java.class.path"), ReplicaProcess.class.getName(),
-                        storeDir.toString(), position.toString(), settings.bootstrap(), settings.topic())
-                        .redirectError(dir.resolve("replica.err").toFile()).start();
-                try {
-                    awaitLine(replica, "applying transaction-1", Duration.ofSeconds(60));
-                } finally {
-                    replica.destroyForcibly();
-                    assertTrue(replica.waitFor(30, TimeUnit.SECONDS), "the killed replica ended");
+                try (ChildProcess replica = ChildProcess.start(ReplicaProcess.class, dir.resolve("replica.err"),
+                        storeDir.toString(), position.toString(), settings.bootstrap(), settings.topic())) {
+                    replica.awaitLine("applying transaction-1", Duration.ofSeconds(60));
+                    assertEquals(137, replica.kill(), "ended by SIGKILL (128 + 9)");
                 }
 
                 DatasetGraph store = Stores.tdb2(storeDir);
@@ -101,22 +91,5 @@ class ReplicaKillIT {
 
     private static long quadsIn(DatasetGraph store) {
         return Txn.calculateRead(store, () -> store.stream(GRAPH, Node.ANY, Node.ANY, Node.ANY).count());
-    }
-
-    /** Reads the process's output until the line comes (a thread, so that the wait is bounded). */
-    private static void awaitLine(Process process, String line, Duration timeout) throws Exception {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = out.readLine(); l != null; l = out.readLine())
-                    if (l.equals(line))
-                        return;
-            } catch (java.io.IOException ended) {
-                // the process went away
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        reader.join(timeout.toMillis());
-        assertTrue(!reader.isAlive() && process.isAlive(), "the replica process did not print '" + line + "' within " + timeout.toSeconds() + " s");
     }
 }

@@ -189,6 +189,21 @@ class ReplicationIT {
     }
 
     @Test
+    void aWriterAndAReplicaNoteTheirPlaceBeforeTheFirstJobSoTheirStoresAreKnownAsReplicated() throws Exception {
+        Settings settings = settings("noted");
+        Path writerPosition = Replication.positionFileOf(dir.resolve("noted-writer"));
+        Path replicaPosition = Replication.positionFileOf(dir.resolve("noted-replica"));
+        assertEquals(dir.resolve("noted-writer.position"), writerPosition);
+        try (PublishingDataset writer = Replication.writer(Stores.tdb2(dir.resolve("noted-writer")), settings, writerPosition);
+             Replica replica = Replication.replica(Stores.tdb2(dir.resolve("noted-replica")), settings, replicaPosition)) {
+            assertEquals(-1, writer.publisher().position(), "nothing published yet");
+            assertEquals(0, new PositionFile(writerPosition, settings.topic()).read());
+            assertEquals(0, new PositionFile(replicaPosition, settings.topic()).read());
+            assertTrue(Files.exists(writerPosition) && Files.exists(replicaPosition), "an empty topic's writer and replica have their files");
+        }
+    }
+
+    @Test
     void promotingAReplicaIsStartingAWriterOnItsStoreWhichCatchesUpAndFencesTheOldWriter() throws Exception {
         Settings settings = settings("promoted");
         DatasetGraph oldStore = Stores.tdb2(dir.resolve("promoted-writer"));
