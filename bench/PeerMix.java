@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  */
 public class PeerMix {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Random RANDOM = new Random(42);
     static final String[] COUNTRIES = {
         "usa", "mex", "gbr", "chn", "ind", "phl", "idn", "tha", "vnm", "khm", "mmr", "nga", "gha", "uga", "ken",
         "eth", "bra", "col", "per", "hnd", "gtm", "slv", "hti", "ukr", "mda", "rou", "bgr", "tur", "sau", "are",
@@ -77,46 +78,38 @@ public class PeerMix {
         System.out.println(head);
         System.out.println(rule);
 
-        Random random = new Random(42);
         // warm-up: the whole mix twice on every server
         for (int pass = 0; pass < 2; pass++)
             for (Path file : files)
                 for (Server s : servers)
-                    send(s, text(file, s, null), file);
+                    send(s, text(file, s), file);
         for (Path file : files) {
             String name = file.getFileName().toString().replaceAll("\\.rq$", "");
-            measure(size, name, "repeat", servers, runs, budget, run -> text(file, null, null), file);
+            measure(size, name, servers, runs, budget, null, records, file);
             Path template = cold.resolve(file.getFileName());
-            if (Files.exists(template)) {
-                String t = Files.readString(template);
-                measure(size, name, "cold", servers, runs, budget, run -> fill(t, random, records, run), file);
-            }
+            if (Files.exists(template))
+                measure(size, name, servers, runs, budget, Files.readString(template), records, file);
         }
     }
 
-    interface QueryText {
-        String of(int run) throws Exception;
+    /** The mix file's text for that server: its variant where one exists. */
+    static String text(Path file, Server server) throws Exception {
+        Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + server.variant() + ".rq"));
+        return Files.readString(Files.exists(own) ? own : file);
     }
 
-    /** The mix file's text for that server (its variant where one exists); server null: the plain file. */
-    static String text(Path file, Server server, Object unused) throws Exception {
-        if (server != null) {
-            Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + server.variant() + ".rq"));
-            if (Files.exists(own))
-                return Files.readString(own);
-        }
-        return Files.readString(file);
-    }
-
-    static String fill(String template, Random random, long records, int run) {
-        return template.replace("{{case}}", "s42-" + (1 + (long) (random.nextDouble() * records)))
-                .replace("{{country}}", COUNTRIES[random.nextInt(COUNTRIES.length)])
-                .replace("{{year}}", String.valueOf(2002 + random.nextInt(22)))
+    /** The cold template with values drawn anew (the same for every server in the run). */
+    static String fill(String template, long records, int run) {
+        return template.replace("{{case}}", "s42-" + (1 + (long) (RANDOM.nextDouble() * records)))
+                .replace("{{country}}", COUNTRIES[RANDOM.nextInt(COUNTRIES.length)])
+                .replace("{{year}}", String.valueOf(2002 + RANDOM.nextInt(22)))
                 .replace("{{run}}", String.valueOf(run));
     }
 
-    static void measure(String size, String name, String kind, List<Server> servers, int runs, int budget, QueryText query, Path file)
+    /** One row: the mix file again and again (coldTemplate null: "repeat"), or the cold template filled anew on each run. */
+    static void measure(String size, String name, List<Server> servers, int runs, int budget, String coldTemplate, long records, Path file)
             throws Exception {
+        String kind = coldTemplate == null ? "repeat" : "cold";
         int n = servers.size();
         List<List<Long>> times = new ArrayList<>();
         long[] rows = new long[n];
@@ -127,12 +120,12 @@ public class PeerMix {
         int cacheHits = 0;
         boolean repeat = kind.equals("repeat");
         for (int run = 0; run < runs && (run < 5 || spent < budget * 1_000_000_000L); run++) {
-            String text = query.of(run);
+            String filled = repeat ? null : fill(coldTemplate, records, run);
             long[] thisRun = new long[n];
             for (int k = 0; k < n; k++) {
                 int i = (run + k) % n;
                 Server s = servers.get(i);
-                String q = repeat ? text(file, s, null) : text;
+                String q = repeat ? text(file, s) : filled;
                 long t0 = System.nanoTime();
                 Answer a = send(s, q, file);
                 long t = System.nanoTime() - t0;

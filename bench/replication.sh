@@ -112,7 +112,7 @@ sort -n "$lags" | awk -v bad="$bad" '{t[NR]=$1*1000} END {printf "\nLag of a sma
 
 # 5: recovery of a replica killed with SIGKILL while it applies the job
 fresh_store "$rw/r2"; serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport"; victim=$pid
-until curl -s "http://127.0.0.1:$r2/\$/ready" 2> /dev/null | grep -q "records behind"; do sleep 0.05; done
+for _ in $(seq 1 1200); do curl -s "http://127.0.0.1:$r2/\$/ready" 2> /dev/null | grep -q "records behind" && break; sleep 0.05; done
 sleep 1
 kill -9 "$victim"; wait "$victim" 2> /dev/null || true
 t0=$(now); serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport"; rep2=$pid; wait_ready "$r2"; recovered=$(since "$t0")
@@ -120,10 +120,10 @@ printf '\nRecovery: a new replica killed (SIGKILL) 1 s into applying the %s-trip
 
 # 4: read capacity, 1 replica and 2, each pinned to a core of its own
 stop "$writer"; stop "$rep1"; stop "$rep2"
-serve "$r1" "$rw/r1" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep1=$pid; taskset -acp 0 "$rep1" > /dev/null
-serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep2=$pid; taskset -acp 1 "$rep2" > /dev/null
+serve "$r1" "$rw/r1" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep1=$pid
+serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep2=$pid
 wait_ready "$r1"; wait_ready "$r2"
-# taskset -a on the launcher's java child (./ctkg execs java, so the pid is the JVM's)
+# every thread of each JVM (./ctkg execs java, so the pid is the JVM's; later threads inherit the core)
 taskset -acp 0 "$rep1" > /dev/null; taskset -acp 1 "$rep2" > /dev/null
 java "$here/QueryLoad.java" "http://127.0.0.1:$r1/ctkg/sparql,http://127.0.0.1:$r2/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null
 echo
