@@ -11,7 +11,7 @@
 #      the named graphs keeps a triple once per graph that holds it; SPARQL's default graph is a set).
 #
 #   bench/peers.sh [SIZES...]              # default: 1000000 10000000
-#   RUNS=30 BUDGET=60 bench/peers.sh 1000000
+#   RUNS=30 BUDGET=60 WARMUP=120 bench/peers.sh 1000000   # WARMUP: seconds of JIT warm-up before measuring (PeerMix)
 #
 # Needs virtuoso-t and isql-vt (apt-get install -y virtuoso-opensource). Only 127.0.0.1 is used;
 # every server is stopped at the end. Work files go to bench/work (or $BENCH_WORK).

@@ -7,7 +7,7 @@
 #      writer's did), against the offline `ctkg load --loc` rate of the same file into the same seed;
 #   3. lag: small updates on the writer, each followed at once by a read on the replica that names
 #      the update's log position (X-Ctkg-Min-Log-Position): the read's time, p50 and p99;
-#   4. read capacity: QueryLoad's cheap queries against 1 replica and against 2 (spread by client),
+#   4. read capacity: QueryLoad's cheap queries against 1 replica and against 2 (spread by client; the answer cache off, since they repeat),
 #      each replica pinned to a core of its own with taskset;
 #   5. recovery: a new replica killed with SIGKILL while it applies the job, then started again:
 #      seconds from the restart to /$/ready 200.
@@ -120,14 +120,14 @@ printf '\nRecovery: a new replica killed (SIGKILL) 1 s into applying the %s-trip
 
 # 4: read capacity, 1 replica and 2, each pinned to a core of its own
 stop "$writer"; stop "$rep1"; stop "$rep2"
-serve "$r1" "$rw/r1" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep1=$pid
-serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport" --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep2=$pid
+serve "$r1" "$rw/r1" --replica-of "127.0.0.1:$kport" --cache-size 0 --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep1=$pid
+serve "$r2" "$rw/r2" --replica-of "127.0.0.1:$kport" --cache-size 0 --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0; rep2=$pid
 wait_ready "$r1"; wait_ready "$r2"
 # every thread of each JVM (./ctkg execs java, so the pid is the JVM's; later threads inherit the core)
 taskset -acp 0 "$rep1" > /dev/null; taskset -acp 1 "$rep2" > /dev/null
 java "$here/QueryLoad.java" "http://127.0.0.1:$r1/ctkg/sparql,http://127.0.0.1:$r2/ctkg/sparql" "$clients" 10 cheap warmup > /dev/null
 echo
-echo "Read capacity ($clients clients, $seconds s, QueryLoad's cheap queries; each replica on a core of its own, the client unpinned):"
+echo "Read capacity ($clients clients, $seconds s, QueryLoad's cheap queries, the answer cache off; each replica on a core of its own, the client unpinned):"
 echo
 echo "| replicas | clients | load | cheap requests | cheap req/s | cheap p50 ms | cheap p99 ms | pathological requests | errors |"
 echo "|---|---|---|---|---|---|---|---|---|"

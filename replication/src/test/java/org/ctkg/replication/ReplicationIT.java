@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -200,6 +201,41 @@ class ReplicationIT {
             assertEquals(0, new PositionFile(writerPosition, settings.topic()).read());
             assertEquals(0, new PositionFile(replicaPosition, settings.topic()).read());
             assertTrue(Files.exists(writerPosition) && Files.exists(replicaPosition), "an empty topic's writer and replica have their files");
+        }
+    }
+
+    @Test
+    void aReplicaJoinedFromASnapshotConvergesBlankNodeTriplesIncluded() throws Exception {
+        Settings settings = settings("snapshot");
+        DatasetGraph store = Stores.tdb2(dir.resolve("snapshot-writer"));
+        DatasetGraph first = Stores.tdb2(dir.resolve("snapshot-first"));
+        Path firstPosition = dir.resolve("snapshot-first.position");
+        String graph = Stores.GRAPH.getURI();
+        try (PublishingDataset writer = Replication.publishing(store, settings)) {
+            Stores.update(writer, "INSERT DATA { GRAPH <" + graph + "> { _:b <https://example.org/p> 'blank one' . _:c <https://example.org/p> 'blank two' } }");
+            Stores.add(writer, Stores.named("one", "One"));
+            try (Replica replica = Replica.start(first, settings, firstPosition)) {
+                assertReaches(replica, writer.publisher().position());
+            }
+            Path file = dir.resolve("snapshot.nq.gz");
+            Snapshot.write(first, firstPosition, file);
+            // After the snapshot: a delete of a blank-node triple, which the writer publishes by the node's label, and an add.
+            Stores.update(writer, "DELETE WHERE { GRAPH <" + graph + "> { ?b <https://example.org/p> 'blank one' } }");
+            Stores.add(writer, Stores.named("two", "Two"));
+
+            DatasetGraph joined = Stores.tdb2(dir.resolve("snapshot-joined"));
+            Path joinedPosition = dir.resolve("snapshot-joined.position");
+            Snapshot.restore(file, joined, joinedPosition);
+            try (Replica replica = Replica.start(joined, settings, joinedPosition)) {
+                assertReaches(replica, writer.publisher().position());
+                assertEquals(2, replica.applied(), "it applied what came after the snapshot, and only that");
+                assertNull(replica.failure());
+            }
+            assertEquals(StoreContents.of(store), StoreContents.of(joined), "the same quads, under the same blank-node labels");
+            Txn.executeRead(joined, () -> {
+                assertFalse(joined.find(null, null, null, NodeFactory.createLiteralString("blank one")).hasNext(), "the blank-node triple deleted after the snapshot is gone");
+                assertTrue(joined.find(null, null, null, NodeFactory.createLiteralString("blank two")).hasNext());
+            });
         }
     }
 

@@ -77,6 +77,13 @@ public final class CtkgServer {
     public static final String REALM = "ctkg";
     /** Where load balancers ask whether this server should get readers: 200 or 503 with the reason. */
     public static final String READY_PATH = "/$/ready";
+    /**
+     * Jetty's threads at most. Fuseki main's default is 20, acceptors and selectors included: a
+     * few greedy clients whose queries wait their turn in the {@code QueryGate} (each holds a
+     * thread while it waits) then leave none for anyone else, whose cheap lookups queued for
+     * seconds (docs/reliability.md). A waiting thread costs a stack, not CPU.
+     */
+    static final int MAX_SERVER_THREADS = 400;
     /** The pages whose queries depend on what a caller asks (search words, a page far down a class), budgeted like queries. */
     private static final List<String> BUDGETED_PAGES = List.of("/search", "/classes/", "/ui/data/complete");
     /** The query services. */
@@ -459,7 +466,7 @@ public final class CtkgServer {
             }
             CacheModule cache = cacheBytes == 0 ? null
                     : new CacheModule(new AnswerCache(served, cacheBytes), CACHED, QUERY_PATHS, offered.datasetLinks()::state);
-            FusekiServer.Builder fuseki = FusekiServer.create();
+            FusekiServer.Builder fuseki = FusekiServer.create().numServerThreads(8, MAX_SERVER_THREADS);
             if (keystore != null)
                 fuseki.https(port, keystore.toString(), keystorePassword);
             else

@@ -6,13 +6,17 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
 
 /**
  * Fuseki's query service with a cap on the rows an anonymous caller gets: a query without a
  * LIMIT, or with a larger one, runs with LIMIT {@code cap}, and the response says so in the header
  * {@value #HEADER}. Authenticated callers are not capped. A query nested too deeply for the
- * parser's recursion gets a 400 that says so, not the name of a Java error.
+ * parser's recursion gets a 400 that says so, not the name of a Java error. A query the
+ * {@link QueryGate} stopped for running long while the places for long queries were taken gets
+ * 429 with {@code Retry-After}.
  */
 public final class CappedQuery extends SPARQL_QueryDataset {
     /** The response header naming the row cap that was applied. */
@@ -29,6 +33,12 @@ public final class CappedQuery extends SPARQL_QueryDataset {
     protected void execute(String queryString, HttpAction action) {
         try {
             super.execute(queryString, action);
+        } catch (QueryCancelledException e) {
+            if (!QueryGate.slotOf(action.getRequest()).map(RunningQueries.Slot::overran).orElse(false))
+                throw e; // the query timeout
+            action.setResponseHeader("Retry-After", Integer.toString(QueryGate.OVERRUN_RETRY_AFTER_SECONDS));
+            ServletOps.error(429, "This query ran long while the server's places for long queries were all taken, so it was "
+                    + "stopped; try again in " + QueryGate.OVERRUN_RETRY_AFTER_SECONDS + " s");
         } catch (ActionErrorException e) {
             // The parser recurses once per level: thousands of nested groups, OPTIONALs or
             // parentheses run out of stack, which Jena reports by the error's class name alone.
@@ -36,6 +46,13 @@ public final class CappedQuery extends SPARQL_QueryDataset {
                 ServletOps.errorBadRequest("The query nests too deeply (groups, OPTIONALs or parentheses within one another) to be read");
             throw e;
         }
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        QueryGate.slotOf(action.getRequest()).ifPresent(slot -> slot.onOverrun(exec::abort));
+        return exec;
     }
 
     @Override

@@ -2,6 +2,10 @@ package org.ctkg.server.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -28,8 +32,9 @@ import io.micrometer.core.instrument.Counter;
  * heavy slot, of which there are few, so that the others never wait behind it. A heavy query that
  * waits too long gets 429 with {@code Retry-After} (the seconds until its client's usage has faded
  * below the share); a light one, 503 with {@code Retry-After: 1} (the server as a whole is full).
- * Writers are not held. Counted in {@code /$/metrics} as {@value QueryBudget#METRIC} with the
- * reasons {@code heavy} and {@code busy}.
+ * A query admitted as light that runs long while the heavy slots are taken is stopped, and its
+ * client gets 429 ({@link CappedQuery}). Writers are not held. Counted in {@code /$/metrics} as
+ * {@value QueryBudget#METRIC} with the reasons {@code heavy}, {@code busy} and {@code overrun}.
  */
 public final class QueryGate implements Filter {
     /** A running query counts as heavy once it has run this long (a cheap lookup takes milliseconds). */
@@ -37,6 +42,12 @@ public final class QueryGate implements Filter {
     private static final long MAX_CLIENTS = 100_000;
     /** A client over its share stays heavy this many windows after it last was (five minutes by default). */
     static final int HEAVY_MEMORY_WINDOWS = 5;
+    /** How often the running queries are checked for overruns. */
+    private static final Duration OVERRUN_CHECK = Duration.ofMillis(100);
+    /** The seconds a client whose query was stopped for overrunning is asked to wait. */
+    static final int OVERRUN_RETRY_AFTER_SECONDS = 10;
+    /** The request attribute that holds a held query's slot, for {@link CappedQuery} to stop it by. */
+    private static final String SLOT = QueryGate.class.getName() + ".slot";
 
     private final QueryRoutes routes;
     private final ClientAddress clients;
@@ -47,6 +58,8 @@ public final class QueryGate implements Filter {
     private final Cache<String, RecentUsage> usage;
     private Counter heavyRefusals;
     private Counter busyRefusals;
+    private Counter overruns;
+    private ScheduledExecutorService overrunCheck;
 
     /** For these routes: at most {@code admission}'s queries at once; clients' usage fading over {@code windowNanos}. */
     public QueryGate(QueryRoutes routes, ClientAddress clients, Admission admission, long windowNanos) {
@@ -66,6 +79,28 @@ public final class QueryGate implements Filter {
     public void init(FilterConfig config) {
         heavyRefusals = QueryBudget.refusals(config, "heavy");
         busyRefusals = QueryBudget.refusals(config, "busy");
+        overruns = QueryBudget.refusals(config, "overrun");
+        overrunCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ctkg-overrun-check");
+            t.setDaemon(true);
+            return t;
+        });
+        overrunCheck.scheduleWithFixedDelay(() -> {
+            int stopped = slots.stopOverruns();
+            if (overruns != null && stopped > 0)
+                overruns.increment(stopped);
+        }, OVERRUN_CHECK.toMillis(), OVERRUN_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        if (overrunCheck != null)
+            overrunCheck.shutdownNow();
+    }
+
+    /** The slot the gate gave this request's query, if it held it. */
+    static Optional<RunningQueries.Slot> slotOf(HttpServletRequest request) {
+        return Optional.ofNullable((RunningQueries.Slot) request.getAttribute(SLOT));
     }
 
     @Override
@@ -108,6 +143,7 @@ public final class QueryGate implements Filter {
             u.began(began);
             return u;
         });
+        request.setAttribute(SLOT, slot);
         try (slot) {
             chain.doFilter(req, res);
         } finally {

@@ -16,8 +16,11 @@ import java.util.function.LongSupplier;
  * fewer than {@code heavySlots} heavy ones run, so that light ones never wait behind them. Since the
  * cost of a query is known only once it runs, a light query that has run longer than
  * {@code longAfterNanos} counts as heavy from then on: it keeps running, but it no longer takes a
- * light slot, nor lets another heavy query in. A query that waits longer than {@code maxWaitNanos}
- * is turned away ({@link #enter} returns null).
+ * light slot, nor lets another heavy query in. Since Java cannot pause a query, one that turns
+ * heavy while the heavy slots are taken is stopped ({@link #stopOverruns}): otherwise the first
+ * query of each of many new clients would run for the whole query timeout beside the light ones,
+ * taking their CPU. A query that waits longer than {@code maxWaitNanos} is turned away
+ * ({@link #enter} returns null).
  */
 final class RunningQueries {
     /** How often a waiting query looks again, for the queries that turned heavy as they ran (nothing else wakes it then). */
@@ -39,6 +42,8 @@ final class RunningQueries {
         private final boolean heavy;
         private final long since;
         private boolean closed;
+        private volatile boolean overran;
+        private volatile Runnable stop;
 
         private Slot(boolean heavy, long since) {
             this.heavy = heavy;
@@ -47,6 +52,24 @@ final class RunningQueries {
 
         private boolean heavyAt(long now) {
             return heavy || now - since >= limits.longAfterNanos();
+        }
+
+        /** How the query in this slot is stopped should it overrun (its execution's abort); at once if it already has. */
+        void onOverrun(Runnable stopQuery) {
+            this.stop = stopQuery;
+            if (overran)
+                stopQuery.run();
+        }
+
+        /** Whether the query was stopped for running long while the heavy slots were taken. */
+        boolean overran() {
+            return overran;
+        }
+
+        private void stopQuery() {
+            Runnable s = stop;
+            if (s != null)
+                s.run();
         }
 
         @Override
@@ -135,6 +158,31 @@ final class RunningQueries {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Stops the queries admitted as light that have run long, beyond the heavy slots the queries
+     * admitted as heavy leave free: the oldest of them keep running, the newest are stopped. Called
+     * on a timer; returns how many it stopped.
+     */
+    int stopOverruns() {
+        List<Slot> stopped = new ArrayList<>();
+        lock.lock();
+        try {
+            long now = clock.getAsLong();
+            long admittedHeavy = running.stream().filter(s -> s.heavy).count();
+            List<Slot> turned = running.stream().filter(s -> !s.heavy && !s.overran && s.heavyAt(now))
+                    .sorted(Comparator.comparingLong(s -> s.since)).toList();
+            long keep = Math.max(0, limits.heavySlots() - admittedHeavy);
+            for (int i = (int) Math.min(keep, turned.size()); i < turned.size(); i++) {
+                turned.get(i).overran = true;
+                stopped.add(turned.get(i));
+            }
+        } finally {
+            lock.unlock();
+        }
+        stopped.forEach(Slot::stopQuery);
+        return stopped.size();
     }
 
     /** Lets in the waiting queries that fit, in fair order; a heavy one that does not fit does not hold up a light one behind it. */

@@ -47,6 +47,11 @@ class QueryGateTest {
     }
 
     private static RawHttp.Response query(String from, String query) {
+        return query(server, from, query);
+    }
+
+    /** A GET of the query from that loopback address to that server. */
+    static RawHttp.Response query(CtkgServer server, String from, String query) {
         try {
             return RawHttp.get(from, server.port(), RawHttp.queryPath(query));
         } catch (Exception e) {
@@ -94,6 +99,11 @@ class QueryGateTest {
 
     /** The refusal counter for this reason in {@code /$/metrics} (Prometheus text). */
     static double refusals(String reason) throws Exception {
+        return refusals(server, reason);
+    }
+
+    /** The refusal counter for this reason in that server's {@code /$/metrics}. */
+    static double refusals(CtkgServer server, String reason) throws Exception {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/$/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("(?m)^ctkg_query_refusals_total\\{[^}]*reason=\"" + reason + "\"[^}]*\\} ([0-9.E]+)$").matcher(metrics);

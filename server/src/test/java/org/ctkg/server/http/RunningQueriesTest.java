@@ -127,6 +127,38 @@ class RunningQueriesTest {
             s.close();
     }
 
+    @Test
+    void queriesThatRunLongBeyondTheHeavySlotAreStoppedTheNewestFirst() throws Exception {
+        List<String> stopped = new ArrayList<>();
+        RunningQueries.Slot oldest = enterNow(false, 0);
+        clock.addAndGet(SECOND / 10);
+        RunningQueries.Slot newer = enterNow(false, 0);
+        oldest.onOverrun(() -> stopped.add("oldest"));
+        newer.onOverrun(() -> stopped.add("newer"));
+        assertEquals(0, slots.stopOverruns(), "nothing has run long yet");
+        clock.addAndGet(2 * SECOND);
+        RunningQueries.Slot fresh = enterNow(false, 0);
+        fresh.onOverrun(() -> stopped.add("fresh"));
+        assertEquals(1, slots.stopOverruns(), "two ran long, one heavy slot: the newer of them is stopped");
+        assertEquals(List.of("newer"), stopped);
+        assertTrue(newer.overran() && !oldest.overran() && !fresh.overran());
+        assertEquals(0, slots.stopOverruns(), "a query is stopped once; the oldest keeps the heavy slot");
+        oldest.close();
+        newer.close();
+        RunningQueries.Slot heavy = enterNow(true, 100); // admitted heavy: it has the heavy slot
+        clock.addAndGet(2 * SECOND);
+        assertEquals(1, slots.stopOverruns(), "with the heavy slot taken, the light query that ran long is stopped");
+        assertEquals(List.of("newer", "fresh"), stopped);
+        RunningQueries.Slot late = enterNow(false, 0);
+        List<String> atOnce = new ArrayList<>();
+        clock.addAndGet(2 * SECOND);
+        slots.stopOverruns();
+        late.onOverrun(() -> atOnce.add("late"));
+        assertEquals(List.of("late"), atOnce, "a query stopped before it told how to stop it is stopped as soon as it does");
+        for (RunningQueries.Slot s : List.of(fresh, heavy, late))
+            s.close();
+    }
+
     private RunningQueries.Slot enter(boolean heavy, double usage) {
         try {
             return slots.enter(heavy, usage);
