@@ -8,10 +8,13 @@
 #      request at a time: repeat latencies (the same query again) and cold ones (values drawn anew
 #      on each run), the rows each server answered side by side (PeerMix);
 #   3. the optional report's rows on each server, with and without DISTINCT (Virtuoso's union of
-#      the named graphs keeps a triple once per graph that holds it; SPARQL's default graph is a set).
+#      the named graphs keeps a triple once per graph that holds it; SPARQL's default graph is a set);
+#   4. counts by country and year from the aggregates: the same records loaded restricted into a
+#      store of their own (the published case counts recomputed at commit), the cube's table against
+#      Virtuoso's raw GROUP BY.
 #
 #   bench/peers.sh [SIZES...]              # default: 1000000 10000000
-#   RUNS=30 BUDGET=60 WARMUP=120 bench/peers.sh 1000000   # WARMUP: seconds of JIT warm-up before measuring (PeerMix)
+#   RUNS=30 BUDGET=60 WARMUP=120 CUBE_WARMUP=30 bench/peers.sh 1000000   # seconds of JIT warm-up before measuring (PeerMix)
 #
 # Needs virtuoso-t and isql-vt (apt-get install -y virtuoso-opensource). Only 127.0.0.1 is used;
 # every server is stopped at the end. Work files go to bench/work (or $BENCH_WORK).
@@ -137,6 +140,26 @@ for n in "${sizes[@]}"; do
   printf 'Labels held by two graphs at once: %s (ctkg), %s (Virtuoso); rows of "Mexico'"'"'s labels" from the default graph: ctkg %s, plain Fuseki %s, Virtuoso %s\n' \
     "$(rows "http://127.0.0.1:$cport/ctkg/sparql" "$twice")" "$(rows "http://127.0.0.1:$vhttp/sparql" "$twice")" \
     "$(rows "http://127.0.0.1:$cport/ctkg/sparql" "$mex")" "$(rows "http://127.0.0.1:$fport/ctkg/sparql" "$mex")" "$(rows "http://127.0.0.1:$vhttp/sparql" "$mex")"
+
+  # 4. counts from the aggregates: the same records loaded restricted into a store of their own,
+  # which recomputes the published case counts when the job commits; the cube's table (the answer
+  # cache off) against Virtuoso's raw GROUP BY of the public records, alternating
+  kill "${pids[@]}" 2> /dev/null || true; wait "${pids[@]}" 2> /dev/null || true; pids=()
+  opaque="$work/opaque-cases-$n.nt"
+  [ -f "$opaque" ] || "${ctkg[@]}" generate --triples "$n" --seed 42 --opaque-ids --out "$opaque" 2> /dev/null
+  rm -rf "$work/p-cube"
+  timed "ctkg load restricted" "${ctkg[@]}" load --quiet --loc "$work/p-cube" --access restricted \
+      --graph "https://w3id.org/ctkg/graph/restricted-cases-$n" "$opaque"; cube_load=$secs
+  "${ctkg[@]}" serve --loc "$work/p-cube" --port "$cport" --localhost --timeout 300 --max-rows 0 --cache-size 0 \
+      --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0 > "$out/ctkg-cube.out" 2>&1 &
+  pids+=($!)
+  wait_up "$cport"
+  echo
+  printf 'Counts from the aggregates: the same %s triples loaded restricted (%s s, the cube recomputed at commit), the published table against Virtuoso'"'"'s raw GROUP BY (rows differ: the table has every cell, a suppressed one with its status):\n\n' "$n" "$cube_load"
+  WARMUP="${CUBE_WARMUP:-30}" java "$here/PeerMix.java" "$n" "$runs" "$budget" "$here/peers/cube" "$here/peers/none" "$records" \
+       "ctkg (cube, cache off)=http://127.0.0.1:$cport/ctkg/sparql=ctkg" \
+       "Virtuoso (raw GROUP BY)=http://127.0.0.1:$vhttp/sparql=fuseki"
+  rm -rf "$work/p-cube"
 
   kill "${pids[@]}" 2> /dev/null || true; wait "${pids[@]}" 2> /dev/null || true; pids=()
   vstop
