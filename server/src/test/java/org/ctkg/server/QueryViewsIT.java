@@ -194,8 +194,8 @@ class QueryViewsIT {
                 ranges.put(entry.get(0), new double[] {number(ends[0]), number(ends[1])});
             }
         assertTrue(ranges.size() >= 3, "the number ranges: " + legend);
-        assertEquals(java.util.Collections.min(goods.values()), ranges.get(legend.get(0).get(0))[0], "the first range starts at the least: " + legend);
-        assertEquals(java.util.Collections.max(goods.values()), ranges.get(legend.get(ranges.size() - 1).get(0))[1], "the last ends at the most: " + legend);
+        assertEquals(java.util.Collections.min(goods.values()).doubleValue(), ranges.get(legend.get(0).get(0))[0], "the first range starts at the least: " + legend);
+        assertEquals(java.util.Collections.max(goods.values()).doubleValue(), ranges.get(legend.get(ranges.size() - 1).get(0))[1], "the last ends at the most: " + legend);
         for (List<String> m : marks) {
             double v = number(m.get(1).substring(m.get(1).lastIndexOf(": ") + 2));
             double[] range = ranges.get(m.get(0));
@@ -217,7 +217,7 @@ class QueryViewsIT {
         org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         org.apache.jena.riot.RDFParser.fromString(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.NTRIPLES).parse(g);
         Set<String> nodes = new HashSet<>();
-        g.find().forEach(t -> { nodes.add(key(t.getSubject())); nodes.add(key(t.getObject())); });
+        g.find().forEachRemaining(t -> { nodes.add(key(t.getSubject())); nodes.add(key(t.getObject())); });
         assertTrue(g.size() > 5, "the protocol is described: " + g.size());
         browser.get(server.baseUrl() + "/ui/#q=" + java.net.URLEncoder.encode(describe, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
                 + "&view=Graph");
