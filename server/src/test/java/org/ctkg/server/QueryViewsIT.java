@@ -205,6 +205,25 @@ class QueryViewsIT {
         assertEquals(goods.size(), marksInDownload(download("svg", "ctkg-Map.svg"), "country"));
     }
 
+    @Test
+    void aMapOfOneNumberForEveryCountryHasOneColourAndALegendOfThatNumber() throws Exception {
+        String query = "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"
+                + " SELECT ?country (COUNT(?p) AS ?placements) WHERE { ?p a ctkg:TierPlacement ; ctkg:year \"2012\"^^xsd:gYear ; ctkg:country ?country }"
+                + " GROUP BY ?country";
+        List<List<String>> rows = SparqlHttp.select(server.sparqlUrl(), query);
+        assertEquals(Set.of("1"), new HashSet<>(rows.stream().map(r -> r.get(1)).toList()), "one placement of each country in 2012");
+        browser.get(server.baseUrl() + "/ui/#q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&view=Map");
+        String svg = awaitPicture("worldmap", rows.size());
+        List<List<String>> marks = read("return Array.from(document.querySelectorAll(arguments[0])).map(m => [m.getAttribute('fill'), m.querySelector('title').textContent])",
+                svg + " .mark");
+        assertEquals(rows.size(), marks.size());
+        assertEquals(1, marks.stream().map(m -> m.get(0)).distinct().count(), "one colour: " + marks.stream().map(m -> m.get(0)).distinct().toList());
+        assertTrue(marks.stream().allMatch(m -> m.get(1).endsWith(": 1")), marks.toString());
+        List<List<String>> legend = read("return Array.from(document.querySelectorAll(arguments[0] + ' g.legend rect'))"
+                + ".map(r => [r.getAttribute('fill'), r.nextElementSibling.textContent])", svg);
+        assertEquals(List.of(List.of(marks.get(0).get(0), "1"), List.of("#e0e0e0", "not in the result")), legend);
+    }
+
     private static double number(String shown) {
         return Double.parseDouble(shown.replace(",", ""));
     }

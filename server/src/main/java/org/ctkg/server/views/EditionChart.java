@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The editions of a figure drawn on the server as a bar chart ({@code editionchart.jte}): a bar per
- * edition, in the order of the years or dates they describe, its height its value (from zero), the
+ * The editions of a figure drawn on the server as a bar chart ({@code editions.jte}): a bar per
+ * edition, in the order of the years or dates they describe, its height its value (from zero; a
+ * negative value by its size, which its label says), the
  * page's own edition in the darker colour; every bar carries a {@code <title>} such as
  * {@code 2021: 49.6 million} and links to its statistic. This class places the bars; the template
  * draws them.
