@@ -116,6 +116,7 @@
   }
   function bins(numbers) {
     var lo = Math.min.apply(null, numbers), hi = Math.max.apply(null, numbers), step = (hi - lo) / YLORBR.length || 1;
+    if (!(hi > lo)) return { colour: function () { return YLORBR[2]; }, entries: numbers.length ? [[YLORBR[2], fmt(lo)]] : [] };
     function bin(n) { return Math.min(YLORBR.length - 1, Math.floor((n - lo) / step)); }
     return { colour: function (n) { return YLORBR[bin(n)]; },
       entries: YLORBR.map(function (c, i) { return [c, fmt(lo + i * step) + " – " + fmt(i === YLORBR.length - 1 ? hi : lo + (i + 1) * step)]; }) };
@@ -213,6 +214,7 @@
     s.rows.forEach(function (b) {
       var k = b[c.name] && table[b[c.name].value];
       if (!k) { if (b[c.name]) missing.push(b[c.name].value); return; }
+      if (num && !b[num.name]) return; // no number to colour it by: drawn as not in the result
       if (!byKey[k.key]) byKey[k.key] = { country: k, row: b };
     });
     var scale = num ? bins(Object.keys(byKey).map(function (k) { return Number(byKey[k].row[num.name].value); }))

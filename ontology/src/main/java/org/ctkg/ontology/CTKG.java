@@ -49,6 +49,13 @@ public final class CTKG {
     public static final Property text = property("text");
     public static final Property value = property("value");
     public static final Property unit = property("unit");
+    public static final Property quantity = property("quantity");
+    public static final Property about = property("about");
+    public static final Property scope = property("scope");
+    public static final Property referenceYear = property("referenceYear");
+    public static final Property referenceDate = property("referenceDate");
+    public static final Property partOfStatistic = property("partOfStatistic");
+    public static final Property correspondsTo = property("correspondsTo");
     public static final Property recommendedBy = property("recommendedBy");
     public static final Property addressedTo = property("addressedTo");
     public static final Property wouldChange = property("wouldChange");

@@ -135,6 +135,26 @@ class BrowserIT {
     }
 
     @Test
+    void aStatisticsPageDrawsItsFigureBesideItsOtherEditions() throws Exception {
+        browser.manage().window().setSize(new Dimension(1100, 1000));
+        browser.get(server.baseUrl() + "/id/statistic/ilo-2022-modern-slavery.html");
+        awaitHeading("49.6 million people in modern slavery (2021)");
+        var chart = browser.findElement(By.cssSelector("svg.editions"));
+        assertTrue(chart.isDisplayed() && chart.getSize().getWidth() > 300, "the chart renders");
+        var bars = chart.findElements(By.cssSelector("rect.mark"));
+        assertEquals(2, bars.size(), "a bar per edition");
+        for (var bar : bars)
+            assertTrue(bar.isDisplayed() && bar.getSize().getHeight() > 20 && bar.getSize().getWidth() > 20, "a bar that can be seen: " + bar.getSize());
+        assertTrue(bars.get(0).getLocation().getX() < bars.get(1).getLocation().getX(), "the older edition on the left");
+        assertTrue(bars.get(0).getSize().getHeight() < bars.get(1).getSize().getHeight(), "40.3 million drawn shorter than 49.6 million");
+        assertTrue(browser.findElement(By.cssSelector("section.editions ul.legend")).isDisplayed(), "with its legend");
+        assertEverythingFromThisServer();
+        screenshot("statistic-editions.png");
+        bars.get(0).click();
+        awaitHeading("40.3 million people in modern slavery (ILO, 2016)");
+    }
+
+    @Test
     void theLabelsOfAHubsPictureDoNotOverlap() {
         for (String path : new String[] {"/id/instrument/palermo-protocol.html", "/id/country/mex.html", "/id/report/us-tip-report-2012.html",
                 "/id/organization/us-congress.html", "/id/country/usa.html"}) {

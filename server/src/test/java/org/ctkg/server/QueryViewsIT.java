@@ -164,6 +164,95 @@ class QueryViewsIT {
         HeadlessChromium.screenshot(browser, "view-map.png");
     }
 
+    /** Pairs read in one script: the attribute of each element the selector finds, and its text (a title's, or its own). */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> read(String script, String css) {
+        return waiting().ignoring(StaleElementReferenceException.class).until(d -> (List<List<String>>) ((JavascriptExecutor) d).executeScript(script, css));
+    }
+
+    @Test
+    void theMapColoursEachCountryByItsNumberWithALegendOfRanges() throws Exception {
+        List<List<String>> rows = answer("goods-by-country");
+        Map<String, Double> goods = new HashMap<>();
+        rows.forEach(r -> goods.put(r.get(0), Double.valueOf(r.get(1))));
+        assertTrue(goods.size() > 50 && new HashSet<>(goods.values()).size() > 5, "countries with different counts: " + goods.size());
+        String svg = open("goods-by-country", "worldmap", rows.size());
+        List<List<String>> marks = read("return Array.from(document.querySelectorAll(arguments[0])).map(m => [m.getAttribute('fill'), m.querySelector('title').textContent])",
+                svg + " .mark");
+        assertEquals(goods.size(), marks.size(), "a mark per country of the answer");
+        assertTrue(marks.stream().anyMatch(m -> m.get(1).equals("Mexico: " + Math.round(goods.get("https://w3id.org/ctkg/id/country/mex")))), marks.toString());
+        List<Double> drawn = marks.stream().map(m -> number(m.get(1).substring(m.get(1).lastIndexOf(": ") + 2))).sorted().toList();
+        assertEquals(goods.values().stream().sorted().toList(), drawn, "each mark's title gives its country's count");
+
+        // The legend: one range per colour, lowest first, from the least to the most; every mark's fill is the range of its number.
+        List<List<String>> legend = read("return Array.from(document.querySelectorAll(arguments[0] + ' g.legend rect'))"
+                + ".map(r => [r.getAttribute('fill'), r.nextElementSibling.textContent])", svg);
+        Map<String, double[]> ranges = new HashMap<>();
+        for (List<String> entry : legend)
+            if (entry.get(1).contains(" – ")) {
+                String[] ends = entry.get(1).split(" – ");
+                ranges.put(entry.get(0), new double[] {number(ends[0]), number(ends[1])});
+            }
+        assertTrue(ranges.size() >= 3, "the number ranges: " + legend);
+        assertEquals(java.util.Collections.min(goods.values()).doubleValue(), ranges.get(legend.get(0).get(0))[0], "the first range starts at the least: " + legend);
+        assertEquals(java.util.Collections.max(goods.values()).doubleValue(), ranges.get(legend.get(ranges.size() - 1).get(0))[1], "the last ends at the most: " + legend);
+        for (List<String> m : marks) {
+            double v = number(m.get(1).substring(m.get(1).lastIndexOf(": ") + 2));
+            double[] range = ranges.get(m.get(0));
+            assertTrue(range != null && range[0] <= v && v <= range[1], m + " is coloured by the range of its number: " + legend);
+        }
+        assertLegendAndTable(svg, rows.size());
+        assertEquals(goods.size(), marksInDownload(download("svg", "ctkg-Map.svg"), "country"));
+    }
+
+    @Test
+    void aMapOfOneNumberForEveryCountryHasOneColourAndALegendOfThatNumber() throws Exception {
+        String query = "PREFIX ctkg: <https://w3id.org/ctkg/ontology#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"
+                + " SELECT ?country (COUNT(?p) AS ?placements) WHERE { ?p a ctkg:TierPlacement ; ctkg:year \"2012\"^^xsd:gYear ; ctkg:country ?country }"
+                + " GROUP BY ?country";
+        List<List<String>> rows = SparqlHttp.select(server.sparqlUrl(), query);
+        assertEquals(Set.of("1"), new HashSet<>(rows.stream().map(r -> r.get(1)).toList()), "one placement of each country in 2012");
+        browser.get(server.baseUrl() + "/ui/#q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&view=Map");
+        String svg = awaitPicture("worldmap", rows.size());
+        List<List<String>> marks = read("return Array.from(document.querySelectorAll(arguments[0])).map(m => [m.getAttribute('fill'), m.querySelector('title').textContent])",
+                svg + " .mark");
+        assertEquals(rows.size(), marks.size());
+        assertEquals(1, marks.stream().map(m -> m.get(0)).distinct().count(), "one colour: " + marks.stream().map(m -> m.get(0)).distinct().toList());
+        assertTrue(marks.stream().allMatch(m -> m.get(1).endsWith(": 1")), marks.toString());
+        List<List<String>> legend = read("return Array.from(document.querySelectorAll(arguments[0] + ' g.legend rect'))"
+                + ".map(r => [r.getAttribute('fill'), r.nextElementSibling.textContent])", svg);
+        assertEquals(List.of(List.of(marks.get(0).get(0), "1"), List.of("#e0e0e0", "not in the result")), legend);
+    }
+
+    private static double number(String shown) {
+        return Double.parseDouble(shown.replace(",", ""));
+    }
+
+    @Test
+    void aDescribeAnswerDrawsAsAGraphLikeAConstructAnswer() throws Exception {
+        String describe = "DESCRIBE <https://w3id.org/ctkg/id/instrument/palermo-protocol>";
+        var response = SparqlHttp.post(server.sparqlUrl(), describe, "application/n-triples");
+        assertEquals(200, response.statusCode());
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        org.apache.jena.riot.RDFParser.fromString(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.NTRIPLES).parse(g);
+        Set<String> nodes = new HashSet<>();
+        g.find().forEachRemaining(t -> { nodes.add(key(t.getSubject())); nodes.add(key(t.getObject())); });
+        assertTrue(g.size() > 5, "the protocol is described: " + g.size());
+        browser.get(server.baseUrl() + "/ui/#q=" + java.net.URLEncoder.encode(describe, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "&view=Graph");
+        String svg = awaitPicture("graph", g.size());
+        assertEquals(nodes.size(), titles(svg + " circle.mark.node").size(), "a node per resource or value: " + nodes);
+        assertEquals(g.size(), titles(svg + " line.mark.edge").size(), "a link per triple");
+        assertTrue(titles(svg + " line.mark.edge").stream().anyMatch(t -> t.contains("supplements")), "the links name their properties");
+        assertLegendAndTable(svg, g.size());
+        assertEquals(nodes.size(), marksInDownload(download("svg", "ctkg-Graph.svg"), "node"));
+    }
+
+    /** A node as the graph view tells nodes apart: an IRI or blank node by itself, a value by its text. */
+    private static String key(org.apache.jena.graph.Node n) {
+        return n.isLiteral() ? "literal " + n.getLiteralLexicalForm() : n.toString();
+    }
+
     @Test
     void theLineChartHasAPointPerEstimate() throws Exception {
         List<List<String>> rows = answer("forced-labour-over-time");

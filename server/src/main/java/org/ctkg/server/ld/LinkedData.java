@@ -21,6 +21,8 @@ import org.ctkg.ontology.Ids;
 import org.ctkg.server.releases.ResourceHistory;
 import org.ctkg.server.views.CountryFacts;
 import org.ctkg.server.views.Dossier;
+import org.ctkg.server.views.StatisticEditions;
+import org.ctkg.server.views.StatisticFacts;
 import org.ctkg.server.views.StatusMap;
 import org.ctkg.server.web.Responses;
 
@@ -64,13 +66,18 @@ public final class LinkedData extends HttpServlet {
     private final transient JsonLdContext context = JsonLdContext.ofCtkg();
 
     private final transient CountryFacts countries;
+    private final transient StatisticFacts statistics;
     private final transient ResourceHistory history;
 
-    /** {@code countries}: what a country's page shows as its dossier; {@code history}: its history and citation. */
-    public LinkedData(DatasetGraph dsg, Iris iris, CountryFacts countries, ResourceHistory history) {
+    /**
+     * {@code countries}: what a country's page shows as its dossier; {@code statistics}: what a statistic's
+     * page shows of its figure's other editions; {@code history}: its history and citation.
+     */
+    public LinkedData(DatasetGraph dsg, Iris iris, CountryFacts countries, StatisticFacts statistics, ResourceHistory history) {
         this.dsg = dsg;
         this.iris = iris;
         this.countries = countries;
+        this.statistics = statistics;
         this.history = history;
     }
 
@@ -138,7 +145,8 @@ public final class LinkedData extends HttpServlet {
         }
         if (format.equals("html")) {
             CountryFacts.Facts facts = countries.now();
-            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(facts, r, iris), StatusMap.latest(facts, r, iris), history::of));
+            Pages.send(resp, 200, "resource.jte", ResourcePage.of(d, iris, base, Dossier.of(facts, r, iris), StatusMap.latest(facts, r, iris),
+                    StatisticEditions.of(statistics.now(), r, iris), history::of));
             return;
         }
         Graph g = d.asGraph();

@@ -9,6 +9,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.ctkg.server.releases.Releases;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.views.CountryFacts;
+import org.ctkg.server.views.StatisticFacts;
 import org.ctkg.server.views.StatusMap;
 import org.ctkg.server.views.StatusMapPage;
 import org.ctkg.server.views.TierMapPage;
@@ -17,8 +18,8 @@ import org.ctkg.server.views.TierMapPage;
  * The linked-data pages as a Fuseki module: every IRI ctkg mints answers as a page for people and
  * as RDF for machines ({@code /id/…}, {@code /graph/…}, {@code /ontology}, the JSON-LD context), and
  * the pages to browse by ({@code /} home, {@code /classes/…}, {@code /search}), with the country
- * dossiers, the world map of TIP tiers ({@code /map/tip-tiers}) and the maps of treaty status
- * ({@code /map/treaty-status}) drawn by {@code views}.
+ * dossiers, the world map of TIP tiers ({@code /map/tip-tiers}), the maps of treaty status
+ * ({@code /map/treaty-status}) and the charts of a statistic's editions drawn by {@code views}.
  */
 public final class LinkedDataModule implements FusekiModule {
     private static final String[] ONTOLOGY_SUFFIXES = {"", ".html", ".ttl", ".jsonld", ".nt", ".rdf"};
@@ -36,7 +37,7 @@ public final class LinkedDataModule implements FusekiModule {
         LinkedData.Iris iris = new LinkedData.Iris(publicBase);
         // The facts of the country dossiers and the tier map, read once per store state for both.
         CountryFacts countries = new CountryFacts(served);
-        this.linkedData = new LinkedData(served, iris, countries, releases.history());
+        this.linkedData = new LinkedData(served, iris, countries, new StatisticFacts(served), releases.history());
         this.browse = new BrowsePages(search, iris, releases.markup());
         this.tierMap = new TierMapPage(countries, iris);
         this.statusMap = new StatusMapPage(countries, iris);

@@ -1,6 +1,5 @@
 package org.ctkg.server.ld;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +13,9 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.ctkg.server.releases.ResourceHistory;
 import org.ctkg.server.views.Dossier;
+import org.ctkg.server.views.StatisticEditions;
 import org.ctkg.server.views.StatusMap;
+import org.ctkg.server.web.ReadableNumbers;
 
 /**
  * What the HTML page of a resource shows ({@code resource.jte}): label, types, links to the raw
@@ -25,9 +26,11 @@ import org.ctkg.server.views.StatusMap;
  * @param picture null when the resource has no linked resources
  * @param dossier what a country's page shows first, null for anything else
  * @param statusMap an instrument's world map of its treaty status records, null for anything else
+ * @param editions  a statistic's figure beside its other editions, null for anything else or a figure without any
  * @param history the load jobs and releases that changed it, and how to cite it
  */
-record ResourcePage(String title, String iri, List<Link> types, String documentPath, String queryHref, Dossier dossier, StatusMap statusMap, Neighbourhood picture,
+record ResourcePage(String title, String iri, List<Link> types, String documentPath, String queryHref, Dossier dossier, StatusMap statusMap,
+                    StatisticEditions editions, Neighbourhood picture,
                     List<Property> statements, List<Link> graphSubjects, List<Incoming> incoming, boolean truncated, ResourceHistory.History history) {
     /** The RDF documents of a resource: suffix and name. */
     static final List<Link> DOCUMENTS = List.of(Link.of("Turtle", ".ttl"), Link.of("JSON-LD", ".jsonld"), Link.of("N-Triples", ".nt"),
@@ -42,7 +45,7 @@ record ResourcePage(String title, String iri, List<Link> types, String documentP
     /** A statement linking to the resource: its subject and property. */
     record Incoming(Link subject, Link property) {}
 
-    static ResourcePage of(ResourceDescription d, LinkedData.Iris iris, String documentPath, Dossier dossier, StatusMap statusMap,
+    static ResourcePage of(ResourceDescription d, LinkedData.Iris iris, String documentPath, Dossier dossier, StatusMap statusMap, StatisticEditions editions,
                            java.util.function.BiFunction<Node, String, ResourceHistory.History> history) {
         Labels labels = new Labels(d, iris);
         String title = d.labelOf(d.resource) != null ? d.labelOf(d.resource) : d.resource.getURI();
@@ -56,7 +59,7 @@ record ResourcePage(String title, String iri, List<Link> types, String documentP
         for (Quad q : d.incoming)
             incoming.put(labels.label(q.getSubject()) + labels.label(q.getPredicate()), new Incoming(labels.link(q.getSubject()), labels.link(q.getPredicate())));
         String query = "/ui/#query=" + URLEncoder.encode("DESCRIBE <" + d.resource.getURI() + ">", StandardCharsets.UTF_8);
-        return new ResourcePage(title, d.resource.getURI(), types, documentPath, query, dossier, statusMap, Neighbourhood.of(d, iris, labels::label), statements,
+        return new ResourcePage(title, d.resource.getURI(), types, documentPath, query, dossier, statusMap, editions, Neighbourhood.of(d, iris, labels::label), statements,
                 d.graphSubjects.stream().map(labels::link).toList(), List.copyOf(incoming.values()), d.truncated, history.apply(d.resource, title));
     }
 
@@ -76,26 +79,11 @@ record ResourcePage(String title, String iri, List<Link> types, String documentP
         String lex = o.getLiteralLexicalForm();
         String dt = o.getLiteralDatatypeURI();
         String shown = XSDDatatype.XSDinteger.getURI().equals(dt) || XSDDatatype.XSDdecimal.getURI().equals(dt) || XSDDatatype.XSDlong.getURI().equals(dt)
-                ? readableNumber(lex) : lex;
+                ? ReadableNumbers.of(lex) : lex;
         String lang = o.getLiteralLanguage();
         String note = !lang.isEmpty() ? lang
                 : dt != null && dt.startsWith(XSDDatatype.XSD) && !XSDDatatype.XSDstring.getURI().equals(dt) ? dt.substring(XSDDatatype.XSD.length() + 1) : null;
         return new Value(Link.text(shown), note, source);
-    }
-
-    /** 150000000000 → "150 billion", 25000000 → "25 million", 76 → "76"; other forms as written. */
-    static String readableNumber(String lexical) {
-        try {
-            BigDecimal v = new BigDecimal(lexical);
-            BigDecimal abs = v.abs();
-            if (abs.compareTo(BigDecimal.valueOf(1_000_000_000L)) >= 0)
-                return v.divide(BigDecimal.valueOf(1_000_000_000L)).stripTrailingZeros().toPlainString() + " billion";
-            if (abs.compareTo(BigDecimal.valueOf(1_000_000L)) >= 0)
-                return v.divide(BigDecimal.valueOf(1_000_000L)).stripTrailingZeros().toPlainString() + " million";
-            return String.format("%,d", v.longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            return lexical;
-        }
     }
 
     /** How the page names the nodes of a description. */

@@ -39,7 +39,7 @@ public final class QueryUiServlet extends HttpServlet {
             "28-palermo-parties", "10-protocol-supplements-convention", "29-tvpa-reauthorizations",
             "02-report-authors-affiliations", "31-provenance-of-a-fact", "16-mexico-syndicates", "15-victim-roles", "32-full-text-search",
             "33-tier-3-and-palermo", "34-forced-labour-goods-and-tiers", "35-recommendations-crimes-instruments-evidence", "36-country-timeline",
-            "37-tiers-2012", "38-tier-map-2012", "39-crime-links");
+            "37-tiers-2012", "38-tier-map-2012", "39-crime-links", "40-goods-by-country");
 
     private final byte[] examplesJson;
 

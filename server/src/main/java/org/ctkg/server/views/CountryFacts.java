@@ -198,7 +198,7 @@ public final class CountryFacts {
     }
 
     /** rdfs:label, English first. */
-    private static String labelOf(Graph g, Node n) {
+    static String labelOf(Graph g, Node n) {
         String best = null;
         var it = g.find(n, RDFS.Nodes.label, Node.ANY);
         while (it.hasNext()) {
@@ -210,6 +210,11 @@ public final class CountryFacts {
     }
 
     private void select(Query query, Consumer<Binding> each) {
+        select(dsg, query, each);
+    }
+
+    /** Runs the SELECT query over the dataset, within 10 seconds, row by row. */
+    static void select(DatasetGraph dsg, Query query, Consumer<Binding> each) {
         try (QueryExec qe = QueryExec.dataset(dsg).query(query).timeout(10_000).build()) {
             RowSet rows = qe.select();
             while (rows.hasNext())
