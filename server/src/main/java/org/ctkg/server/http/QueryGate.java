@@ -66,7 +66,7 @@ public final class QueryGate implements Filter {
         this.routes = routes;
         this.clients = clients;
         this.slots = new RunningQueries(new RunningQueries.Limits(admission.maxRunningQueries(), admission.heavySlots(),
-                LONG_QUERY.toNanos(), admission.maxQueueWait().toNanos()), System::nanoTime);
+                LONG_QUERY.toNanos(), admission.maxQueueWait().toNanos()), System::nanoTime, RunningQueries::threadCpuTime);
         this.decayNanos = windowNanos;
         this.shareNanos = windowNanos / 10.0;
         this.memoryNanos = windowNanos * HEAVY_MEMORY_WINDOWS;

@@ -1,5 +1,7 @@
 package org.ctkg.server.http;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The server's bound on anonymous queries running at once, across clients, so that a few greedy
@@ -16,10 +19,11 @@ import java.util.function.LongSupplier;
  * fewer than {@code heavySlots} heavy ones run, so that light ones never wait behind them. Since the
  * cost of a query is known only once it runs, a light query that has run longer than
  * {@code longAfterNanos} counts as heavy from then on: it keeps running, but it no longer takes a
- * light slot, nor lets another heavy query in. Since Java cannot pause a query, one that turns
- * heavy while the heavy slots are taken is stopped ({@link #stopOverruns}): otherwise the first
- * query of each of many new clients would run for the whole query timeout beside the light ones,
- * taking their CPU. A query that waits longer than {@code maxWaitNanos} is turned away
+ * light slot, nor lets another heavy query in. Since Java cannot pause a query, one that has
+ * used {@code longAfterNanos} of CPU while the heavy slots are taken is stopped
+ * ({@link #stopOverruns}): otherwise the first query of each of many new clients would run for the
+ * whole query timeout beside the light ones, taking their CPU. CPU time, not the time since it
+ * began, so that a cheap query slowed by a busy machine is never taken for a heavy one. A query that waits longer than {@code maxWaitNanos} is turned away
  * ({@link #enter} returns null).
  */
 final class RunningQueries {
@@ -41,17 +45,27 @@ final class RunningQueries {
     final class Slot implements AutoCloseable {
         private final boolean heavy;
         private final long since;
+        private final Thread runner;
+        private final long cpuAtStart;
         private boolean closed;
         private volatile boolean overran;
         private volatile Runnable stop;
 
-        private Slot(boolean heavy, long since) {
+        private Slot(boolean heavy, long since, Thread runner) {
             this.heavy = heavy;
             this.since = since;
+            this.runner = runner;
+            this.cpuAtStart = cpuTime.applyAsLong(runner);
         }
 
         private boolean heavyAt(long now) {
             return heavy || now - since >= limits.longAfterNanos();
+        }
+
+        /** Whether the query's thread has used the CPU time that makes a query heavy since it began (-1 when unknown: never). */
+        private boolean usedLong() {
+            long cpu = cpuTime.applyAsLong(runner);
+            return cpu >= 0 && cpuAtStart >= 0 && cpu - cpuAtStart >= limits.longAfterNanos();
         }
 
         /** How the query in this slot is stopped should it overrun (its execution's abort); at once if it already has. */
@@ -87,22 +101,33 @@ final class RunningQueries {
     }
 
     /** A query waiting for a slot, in fair order: least usage, then first come. */
-    private record Waiter(boolean heavy, double usage, long arrival, Slot[] admitted) {}
+    private record Waiter(boolean heavy, double usage, long arrival, Thread thread, Slot[] admitted) {}
 
     private static final Comparator<Waiter> FAIR = Comparator.comparingDouble(Waiter::usage).thenComparingLong(Waiter::arrival);
 
     private final Limits limits;
     private final LongSupplier clock;
+    private final ToLongFunction<Thread> cpuTime;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Slot> running = new ArrayList<>();
     private final List<Waiter> waiting = new ArrayList<>();
     private long arrivals;
 
-    /** With these limits and this clock (nanoseconds, {@link System#nanoTime} but in tests). */
-    RunningQueries(Limits limits, LongSupplier clock) {
+    /**
+     * With these limits, this clock and this measure of a thread's CPU time (nanoseconds:
+     * {@link System#nanoTime} and {@link #threadCpuTime} but in tests).
+     */
+    RunningQueries(Limits limits, LongSupplier clock, ToLongFunction<Thread> cpuTime) {
         this.limits = limits;
         this.clock = clock;
+        this.cpuTime = cpuTime;
+    }
+
+    /** The CPU time a live thread has used, in nanoseconds, or -1 where the JVM does not measure it. */
+    static long threadCpuTime(Thread thread) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.getId()) : -1;
     }
 
     Limits limits() {
@@ -117,7 +142,7 @@ final class RunningQueries {
         lock.lock();
         try {
             long now = clock.getAsLong();
-            Waiter me = new Waiter(heavy, usage, arrivals++, new Slot[1]);
+            Waiter me = new Waiter(heavy, usage, arrivals++, Thread.currentThread(), new Slot[1]);
             waiting.add(me);
             long deadline = now + limits.maxWaitNanos();
             try {
@@ -161,7 +186,7 @@ final class RunningQueries {
     }
 
     /**
-     * Stops the queries admitted as light that have run long, beyond the heavy slots the queries
+     * Stops the queries admitted as light that have used a heavy query's CPU time, beyond the heavy slots the queries
      * admitted as heavy leave free: the oldest of them keep running, the newest are stopped. Called
      * on a timer; returns how many it stopped.
      */
@@ -171,7 +196,7 @@ final class RunningQueries {
         try {
             long now = clock.getAsLong();
             long admittedHeavy = running.stream().filter(s -> s.heavy).count();
-            List<Slot> turned = running.stream().filter(s -> !s.heavy && !s.overran && s.heavyAt(now))
+            List<Slot> turned = running.stream().filter(s -> !s.heavy && !s.overran && s.usedLong())
                     .sorted(Comparator.comparingLong(s -> s.since)).toList();
             long keep = Math.max(0, limits.heavySlots() - admittedHeavy);
             for (int i = (int) Math.min(keep, turned.size()); i < turned.size(); i++) {
@@ -194,7 +219,7 @@ final class RunningQueries {
         for (var it = waiting.iterator(); it.hasNext(); ) {
             Waiter w = it.next();
             if (fits(w.heavy(), now)) {
-                Slot slot = new Slot(w.heavy(), now);
+                Slot slot = new Slot(w.heavy(), now, w.thread());
                 running.add(slot);
                 w.admitted()[0] = slot;
                 it.remove();

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's running slots on a clock the test moves: four at once, one of them heavy, a query
- * heavy once it has run a second, a wait of at most ten seconds. Waiting queries are real threads;
+ * The server's running slots on a clock the test moves (a query's CPU time moves with it): four at
+ * once, one of them heavy, a query heavy once it has run a second, a wait of at most ten seconds. Waiting queries are real threads;
  * the test waits, with a deadline, for the state it then asserts.
  */
 class RunningQueriesTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private final AtomicLong clock = new AtomicLong(1_000 * SECOND);
-    private final RunningQueries slots = new RunningQueries(new RunningQueries.Limits(4, 1, SECOND, 10 * SECOND), clock::get);
+    private final RunningQueries slots = new RunningQueries(new RunningQueries.Limits(4, 1, SECOND, 10 * SECOND), clock::get, t -> clock.get());
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -157,6 +157,20 @@ class RunningQueriesTest {
         assertEquals(List.of("late"), atOnce, "a query stopped before it told how to stop it is stopped as soon as it does");
         for (RunningQueries.Slot s : List.of(fresh, heavy, late))
             s.close();
+    }
+
+    @Test
+    void aQuerySlowedByABusyMachineIsNotStoppedForItUsedLittleCpu() throws Exception {
+        RunningQueries idleCpu = new RunningQueries(new RunningQueries.Limits(4, 1, SECOND, 10 * SECOND), clock::get, t -> 5 * SECOND);
+        RunningQueries.Slot heavy = threads.submit(() -> idleCpu.enter(true, 100)).get(30, TimeUnit.SECONDS);
+        RunningQueries.Slot slow = threads.submit(() -> idleCpu.enter(false, 0)).get(30, TimeUnit.SECONDS);
+        List<String> stopped = new ArrayList<>();
+        slow.onOverrun(() -> stopped.add("slow"));
+        clock.addAndGet(5 * SECOND);
+        assertEquals(0, idleCpu.stopOverruns(), "five seconds since it began, but no CPU time used: not heavy, not stopped");
+        assertEquals(List.of(), stopped);
+        heavy.close();
+        slow.close();
     }
 
     private RunningQueries.Slot enter(boolean heavy, double usage) {
