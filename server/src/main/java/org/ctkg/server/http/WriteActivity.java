@@ -2,6 +2,7 @@ package org.ctkg.server.http;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -52,7 +53,9 @@ public final class WriteActivity implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        CURRENT.set(dataPath.equals(request.getRequestURI()) ? new GraphStoreWrite(user) : new SparqlUpdate(user));
+        CURRENT.set(dataPath.equals(request.getRequestURI())
+                ? new RequestWriter("Graph Store write by " + user, refusal -> new ActionErrorException(400, refusal.getMessage(), null))
+                : new RequestWriter("SPARQL Update by " + user, refusal -> new JenaException(refusal.getMessage(), refusal)));
         try {
             chain.doFilter(req, res);
         } finally {
@@ -60,27 +63,11 @@ public final class WriteActivity implements Filter {
         }
     }
 
-    private record SparqlUpdate(String user) implements RecountingDataset.Writer {
-        @Override
-        public String activity() {
-            return "SPARQL Update by " + user;
-        }
-
+    /** A writer's request: its activity's label, and how its route throws a refusal. */
+    private record RequestWriter(String activity, Function<LoadException, RuntimeException> thrownAs) implements RecountingDataset.Writer {
         @Override
         public RuntimeException refused(LoadException refusal) {
-            return new JenaException(refusal.getMessage(), refusal);
-        }
-    }
-
-    private record GraphStoreWrite(String user) implements RecountingDataset.Writer {
-        @Override
-        public String activity() {
-            return "Graph Store write by " + user;
-        }
-
-        @Override
-        public RuntimeException refused(LoadException refusal) {
-            return new ActionErrorException(400, refusal.getMessage(), null);
+            return thrownAs.apply(refusal);
         }
     }
 }
