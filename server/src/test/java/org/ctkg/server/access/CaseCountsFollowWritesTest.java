@@ -359,7 +359,8 @@ class CaseCountsFollowWritesTest {
                 writer.put("/ctkg/data?graph=" + Client.enc(CUBE), "application/n-triples", fake),
                 writer.post("/ctkg/data?graph=" + Client.enc(CUBE), "application/n-triples", fake),
                 writer.delete("/ctkg/data?graph=" + Client.enc(CUBE)),
-                writer.post("/ctkg/data", "application/n-quads", fake.replace(" .", " <" + CUBE + "> .")));
+                writer.post("/ctkg/data", "application/n-quads", fake.replace(" .", " <" + CUBE + "> .")),
+                writer.put("/ctkg/data", "application/n-quads", "<urn:x:a> <urn:x:b> \"c\" <" + PUBLIC + "> ."));
         List<String> wrong = new ArrayList<>();
         for (HttpResponse<String> r : refused)
             if (r.statusCode() != 400 || !r.body().contains(CUBE))
