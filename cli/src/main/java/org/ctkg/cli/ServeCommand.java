@@ -128,7 +128,7 @@ final class ServeCommand extends Command {
     long cacheSize;
 
     @Option(names = "--min-cell", paramLabel = "K", defaultValue = "" + CaseCounts.DEFAULT_MIN_CELL, description = "the threshold of the "
-            + "published case counts that live loads into restricted graphs recompute: a count under K is suppressed (default ${DEFAULT-VALUE}; at least 2)")
+            + "published case counts that live loads into restricted graphs, and writers' updates of them, recompute: a count under K is suppressed (default ${DEFAULT-VALUE}; at least 2)")
     int minCell;
 
     @Option(names = "--localhost", description = "listen on the loopback interface only (default: all interfaces)")

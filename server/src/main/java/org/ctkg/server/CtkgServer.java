@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,10 +36,12 @@ import org.ctkg.server.http.ProtocolModule;
 import org.ctkg.server.http.QueryBudget;
 import org.ctkg.server.http.QueryRoutes;
 import org.ctkg.server.http.Readiness;
+import org.ctkg.server.http.WriteActivity;
 import org.ctkg.server.ld.LinkedData;
 import org.ctkg.server.ld.LinkedDataModule;
 import org.ctkg.server.load.LiveLoadModule;
 import org.ctkg.loader.cube.CaseCounts;
+import org.ctkg.loader.cube.RecountingDataset;
 import org.ctkg.server.load.LoadService;
 import org.ctkg.server.releases.ReleaseShelf;
 import org.ctkg.server.releases.Releases;
@@ -285,8 +288,9 @@ public final class CtkgServer {
         }
 
         /**
-         * The threshold of the published case counts that live loads into restricted graphs
-         * recompute: a count under it is suppressed; default {@value CaseCounts#DEFAULT_MIN_CELL}.
+         * The threshold of the published case counts that live loads into restricted graphs, and
+         * writers' SPARQL Updates and Graph Store writes that change one, recompute: a count under it
+         * is suppressed; default {@value CaseCounts#DEFAULT_MIN_CELL}.
          * @throws IllegalArgumentException under 2
          */
         public Builder minCell(int k) {
@@ -437,7 +441,9 @@ public final class CtkgServer {
                 throw new IllegalStateException("CtkgServer needs a dataset");
             // Served through the search index's wrapper, so that writes keep the index in step, and
             // seen through the caller's view, which hides the restricted graphs they may not see.
-            SearchIndex search = new SearchIndex(dataset);
+            // Writers' writes recount the published case counts above the index, so that the counts are indexed and published with them.
+            SearchIndex search = new SearchIndex(dataset, !writable() ? UnaryOperator.identity()
+                    : indexed -> new RecountingDataset(indexed, minCell, WriteActivity::current));
             DatasetGraph served = search.dataset();
             search.context().set(ARQ.queryTimeout, Long.toString(queryTimeoutMillis));
             Releases offered = new Releases(releases, served, new LinkedData.Iris(publicBase));

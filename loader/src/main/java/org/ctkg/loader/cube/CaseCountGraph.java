@@ -159,5 +159,5 @@ record CaseCountGraph(DatasetGraph dsg, Node graph, Consumer<Quad> additions) {
 
     static final String GRAPH_NOTE = "The published aggregates of the restricted case records, as RDF Data Cube datasets: one per combination"
             + " of up to three of country of exploitation, year of registration, form of exploitation, gender, age band and citizenship, and the"
-            + " total. Recomputed by every load job that changes a restricted graph. k-anonymous (small cells suppressed), not differentially private.";
+            + " total. Recomputed by every load job, SPARQL Update or Graph Store write that changes a restricted graph. k-anonymous (small cells suppressed), not differentially private.";
 }

@@ -18,8 +18,9 @@ import org.ctkg.ontology.Ids;
  * The published aggregates of the restricted case records: counts by every combination of up to
  * three CTDC dimensions, small cells suppressed and their complements too, written as RDF Data
  * Cube observations into a public graph of their own, {@link #GRAPH}. Load jobs that change a
- * restricted graph call {@link #refresh} in their write transaction, so the counts commit with the
- * records they count, or not at all. Computed in memory in one pass over the records: the cube's
+ * restricted graph call {@link #refresh} in their write transaction, and so do the server's SPARQL
+ * Updates and Graph Store writes ({@link RecountingDataset}), so the counts commit with the records
+ * they count, or not at all. Computed in memory in one pass over the records: the cube's
  * size is bounded by the dimensions' sizes, not by the number of records. See docs/privacy.md.
  */
 public final class CaseCounts {
@@ -49,8 +50,13 @@ public final class CaseCounts {
      */
     public static void refuseWritesTo(Collection<Node> graphs) {
         if (graphs.contains(GRAPH))
-            throw new LoadException(LoadException.Kind.BAD_INPUT, GRAPH.getURI()
-                    + " holds ctkg's published case counts, recomputed from the restricted graphs: a job cannot write it");
+            throw refusal("a job");
+    }
+
+    /** The refusal of a write into the cube's graph by {@code whom} ("a job", "a SPARQL Update or Graph Store write"). */
+    static LoadException refusal(String whom) {
+        return new LoadException(LoadException.Kind.BAD_INPUT, GRAPH.getURI()
+                + " holds ctkg's published case counts, recomputed from the restricted graphs: " + whom + " cannot write it");
     }
 
     /**

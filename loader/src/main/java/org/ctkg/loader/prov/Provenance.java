@@ -21,7 +21,8 @@ import org.ctkg.ontology.Ids;
 /**
  * Records committed load jobs in the provenance graph with PROV-O: the job (a
  * {@code ctkg:LoadJob}, a {@code prov:Activity}), its start and end, the files it used with size
- * and SHA-256, the triples added and removed per graph, the shapes and the outcome.
+ * and SHA-256, the triples added and removed per graph, the shapes and the outcome; and the other
+ * writes that recompute the published case counts ({@link #recordWrite}).
  */
 public final class Provenance {
     /** The named graph holding the record of every load. */
@@ -32,7 +33,25 @@ public final class Provenance {
     private Provenance() {}
 
     public static Node newJobIri() {
-        return Ids.id("load", JOB_ID.format(Instant.now()).toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return newActivityIri("load");
+    }
+
+    /** A new activity's IRI, {@code …/id/{kind}/{utc time}-{random}}: unique, and saying when. */
+    public static Node newActivityIri(String kind) {
+        return Ids.id(kind, JOB_ID.format(Instant.now()).toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * Records a write that is not a load job (a SPARQL Update, a Graph Store write) as a
+     * {@code prov:Activity} with a label that says what and who ("SPARQL Update by alice") and its
+     * start and end; never the request's text, which may name a victim. Call inside its transaction.
+     */
+    public static void recordWrite(DatasetGraph dsg, Node graph, Node activity, String label, Instant started, Instant ended) {
+        Recorder r = new Recorder(dsg, graph);
+        r.add(activity, RDF.Nodes.type, uri(PROV + "Activity"));
+        r.add(activity, RDFS.Nodes.label, NodeFactory.createLiteralString(label));
+        r.add(activity, uri(PROV + "startedAtTime"), dateTime(started));
+        r.add(activity, uri(PROV + "endedAtTime"), dateTime(ended));
     }
 
     /** Writes the job's record; call inside the job's write transaction. {@code shapes} is null when not validated. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_Update;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -18,6 +19,7 @@ import org.apache.jena.sparql.modify.request.UpdateWithUsing;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.ctkg.loader.LoadException;
 
 /**
  * Fuseki's SPARQL Update service with two protocol corrections found by the W3C protocol tests:
@@ -26,7 +28,8 @@ import org.apache.jena.update.UpdateRequest;
  * error (400, not 500); and {@code CLEAR GRAPH} / {@code DROP GRAPH} of a graph the store has no
  * triples for succeeds, as in stores that do not record empty graphs (TDB2 answers "No such
  * graph" otherwise). Relative IRIs resolve against the service's own URL. {@code LOAD <url>} is
- * refused (400) unless the operator allowed the URL ({@link AllowedServices}).
+ * refused (400) unless the operator allowed the URL ({@link AllowedServices}). A write into the
+ * published case counts' graph, which the store refuses, is 400 too ({@link WriteActivity}).
  */
 public final class CtkgUpdate extends SPARQL_Update {
     private final AllowedServices allowed;
@@ -47,7 +50,7 @@ public final class CtkgUpdate extends SPARQL_Update {
         try {
             request = UpdateFactory.create(text, action.getRequestRequestURL().toString());
         } catch (QueryParseException e) {
-            super.execute(action, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            refusalsAsBadRequests(action, text);
             return;
         }
         boolean protocolDataset = action.getRequestParameter("using-graph-uri") != null
@@ -63,7 +66,20 @@ public final class CtkgUpdate extends SPARQL_Update {
                 ServletOps.errorBadRequest(allowed.refusal("LOAD", load.getSource()));
             corrected.add(silentIfOneGraph(u));
         }
-        super.execute(action, new ByteArrayInputStream(corrected.toString().getBytes(StandardCharsets.UTF_8)));
+        refusalsAsBadRequests(action, corrected.toString());
+    }
+
+    /** Runs the update; a write the store refused as the client's mistake (into the published counts' graph) is 400, not 500. */
+    private void refusalsAsBadRequests(HttpAction action, String update) {
+        try {
+            super.execute(action, new ByteArrayInputStream(update.getBytes(StandardCharsets.UTF_8)));
+        } catch (ActionErrorException e) {
+            // The refusal is the cause of Fuseki's error, a few causes down (the update runs as it is parsed).
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause())
+                if (cause instanceof LoadException refused && refused.kind() == LoadException.Kind.BAD_INPUT)
+                    ServletOps.errorBadRequest(refused.getMessage());
+            throw e;
+        }
     }
 
     private static Update silentIfOneGraph(Update u) {

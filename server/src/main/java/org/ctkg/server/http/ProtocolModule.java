@@ -126,6 +126,7 @@ public final class ProtocolModule implements FusekiModule {
         if (writers == null)
             builder.addFilter("/*", new ReadOnlyFilter(base + "/update", base + "/data"));
         else
-            builder.securityHandler(WriterAccess.securityHandler(realm, writers, writePaths[0], writePaths[1], writePaths[2]));
+            builder.securityHandler(WriterAccess.securityHandler(realm, writers, writePaths[0], writePaths[1], writePaths[2]))
+                   .addFilter("/*", new WriteActivity(base + "/data"));
     }
 }

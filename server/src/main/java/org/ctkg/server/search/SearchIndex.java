@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -75,6 +76,15 @@ public final class SearchIndex {
 
     /** Indexes what the store holds now and wraps it so that later writes are indexed too. */
     public SearchIndex(DatasetGraph store) {
+        this(store, UnaryOperator.identity());
+    }
+
+    /**
+     * Indexes what the store holds now and wraps it so that later writes are indexed too, with
+     * {@code writes} between the index and the caller's view: what must see writers' writes before
+     * they reach the index, and write through it (the recount of the published case counts).
+     */
+    public SearchIndex(DatasetGraph store, UnaryOperator<DatasetGraph> writes) {
         def = new EntityDefinition("uri", "text", RDFS.Nodes.label);
         PREDICATES.forEach(p -> def.set("text", p));
         def.setUidField("uid");   // lets a deleted triple remove exactly its own entry
@@ -85,7 +95,7 @@ public final class SearchIndex {
         index.prepareCommit();
         index.commit();
         text = (DatasetGraphText) TextDatasetFactory.create(store, index, true, new PublicOnly(index, store));
-        dataset = VisibleGraphs.over(text);
+        dataset = VisibleGraphs.over(writes.apply(text));
     }
 
     /** Indexes what updates and Graph Store writes change, except in restricted graphs. */

@@ -36,6 +36,16 @@ record Client(String base, String authorization) {
         return send(b);
     }
 
+    HttpResponse<String> put(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body));
+        return send(b);
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).DELETE());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
         if (authorization != null)
             b.header("Authorization", authorization);
