@@ -4,7 +4,8 @@
 # "case records by country of exploitation and year" asked two ways over HTTP: from the cube
 # (anonymously: the published table, suppression and all) and as the same GROUP BY over the raw
 # records (a reader allowed every restricted graph). Prints a Markdown table: the load's seconds,
-# each query's median milliseconds over 5 runs after one warm-up, the rows, and the ratio.
+# each query's median milliseconds over 5 runs after one warm-up (the answer cache off: each run does
+# the query's work), the rows, and the ratio.
 #
 #   bench/case-counts.sh [N]        # default 1000000
 #
@@ -20,7 +21,7 @@ t0=$(date +%s.%N)
 "${ctkg[@]}" load --quiet --loc "$store" --access restricted --graph https://w3id.org/ctkg/graph/restricted-cases "$data" > /dev/null
 load=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
 
-"${ctkg[@]}" serve --localhost --port "$port" --loc "$store" --readers "$work/readers" --reader-log "$work/reader-log" > "$work/serve.log" 2>&1 &
+"${ctkg[@]}" serve --localhost --port "$port" --loc "$store" --cache-size 0 --readers "$work/readers" --reader-log "$work/reader-log" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 wait_up "$port"

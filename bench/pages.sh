@@ -20,7 +20,7 @@ rm -rf "$work/pages-store"
 t0=$(date +%s.%N)
 "${ctkg[@]}" load --quiet --loc "$work/pages-store" --graph "https://w3id.org/ctkg/graph/cases-$n" "$data" > /dev/null
 load=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
-"${ctkg[@]}" serve --loc "$work/pages-store" --port "$port" --localhost --cache-size 0 \
+"${ctkg[@]}" serve --loc "$work/pages-store" --port "$port" --localhost --cache-size 0 --timeout 300 \
     --query-budget 0 --max-concurrent-queries 0 --max-requests-per-second 0 > "$work/pages.out" 2>&1 &
 server=$!
 trap 'kill $server 2> /dev/null || true' EXIT
