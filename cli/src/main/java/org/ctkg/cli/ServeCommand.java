@@ -85,7 +85,7 @@ final class ServeCommand extends Command {
 
     @Option(names = "--max-running-queries", paramLabel = "N", description = "the most anonymous queries running at once across "
             + "clients (default " + Admission.RUNNING_QUERIES_PER_CORE + " per core; 0 for no bound); the others wait their turn, least "
-            + "recent query time first, and clients over their share of it share a quarter of the places; a query that uses a "
+            + "recent query time first, and clients over their share of it share one place in sixteen; a query that uses a "
             + "second of CPU while those are taken is stopped (HTTP 429)")
     Integer maxRunningQueries;
 

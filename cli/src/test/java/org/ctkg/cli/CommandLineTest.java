@@ -281,7 +281,7 @@ public class CommandLineTest {
                                      "--max-requests-per-second=N", "--idle-timeout=SECONDS"))
             assertTrue(Pattern.compile("  " + Pattern.quote(option) + "[ \\[\n]").matcher(help).find(), option + " in\n" + help);
         for (String dflt : List.of("default 3030", "default 30,", "default 100000", "default 1048576", "default https://w3id.org/ctkg/", "default 60:",
-                                    "default 4;", "default 2 per core;", "default 10)", "default 50;", "default 30)"))
+                                    "default 4;", "default 8 per core;", "default 10)", "default 50;", "default 30)"))
             assertTrue(help.contains(dflt), dflt + " in\n" + help);
     }
 

@@ -11,8 +11,15 @@ import java.time.Duration;
  * middle of a body). Zero turns the bound off (but the idle timeout, which must be positive).
  */
 public record Admission(int maxRunningQueries, Duration maxQueueWait, int maxRequestsPerSecond, Duration idleTimeout) {
-    /** Queries at once per core: a cheap query waits on the store's pages as well as the CPU. */
-    public static final int RUNNING_QUERIES_PER_CORE = 2;
+    /**
+     * Queries at once per core. Many, since a query's cost is known only once it runs: the first
+     * query of each new client enters as a light one, and with 2 per core a few greedy newcomers
+     * took every place for a second while cheap lookups queued behind them (docs/reliability.md);
+     * their CPU is bounded instead by the one-second overrun stop ({@link QueryGate}).
+     */
+    public static final int RUNNING_QUERIES_PER_CORE = 8;
+    /** Of the places, the share that clients over their share of query time may take: one in sixteen (half a core's worth per core). */
+    static final int HEAVY_SHARE = 16;
     public static final int MAX_QUEUE_WAIT_SECONDS = 10;
     /** Requests per second from one client: far above what a person or a polite program sends, far below a flood. */
     public static final int MAX_REQUESTS_PER_SECOND = 50;
@@ -48,8 +55,8 @@ public record Admission(int maxRunningQueries, Duration maxQueueWait, int maxReq
         return new Admission(maxRunningQueries, maxQueueWait, maxRequestsPerSecond, timeout);
     }
 
-    /** The heavy queries' share of the running ones: a quarter, at least one. */
+    /** The heavy queries' share of the running ones: one in {@value #HEAVY_SHARE}, at least one. */
     int heavySlots() {
-        return Math.max(1, maxRunningQueries / 4);
+        return Math.max(1, maxRunningQueries / HEAVY_SHARE);
     }
 }
