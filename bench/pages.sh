@@ -9,6 +9,7 @@
 #
 #   bench/pages.sh [N]        # default 10000000
 #   RUNS=50 BUDGET=60 bench/pages.sh 1000000
+#   BEFORE_JAR=old/ctkg.jar bench/pages.sh    # also the same store served by an older jar, and the ratios
 #
 # Work files go to bench/work (or $BENCH_WORK); the server is stopped at the end.
 set -euo pipefail
@@ -38,4 +39,19 @@ echo "|---|---|---|---|---|---|---|"
 java "$here/QueryMix.java" pages "$n" ctkg "http://127.0.0.1:$port" "$runs" "$budget" "${pages[@]}" | tee "$work/pages.md"
 echo
 awk -F'|' 'NR == 1 {base = $(NF-2) + 0} base > 0 {gsub(/^ +| +$/, "", $4); printf "%s: %.2f × the case record'"'"'s page (p50)\n", $4, ($(NF-2) + 0) / base}' "$work/pages.md"
+# BEFORE_JAR: the same store served by another jar (the pages before a change; no answer cache then),
+# the same warm-up and runs, and each page's p50 now over its p50 then
+if [ -n "${BEFORE_JAR:-}" ]; then
+  kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true
+  java -jar "$BEFORE_JAR" serve --loc "$work/pages-store" --port "$port" --localhost --timeout 300 > "$work/pages-before.out" 2>&1 &
+  server=$!
+  wait_up "$port"
+  java "$here/QueryMix.java" pages "$n" warm-up "http://127.0.0.1:$port" 300 "${WARMUP:-20}" "${pages[@]}" > /dev/null
+  echo
+  echo "The same store served by $(basename "$BEFORE_JAR"):"
+  echo
+  java "$here/QueryMix.java" pages "$n" before "http://127.0.0.1:$port" "$runs" "$budget" "${pages[@]}" | tee "$work/pages-before.md"
+  echo
+  paste -d'|' "$work/pages.md" "$work/pages-before.md" | awk -F'|' '{gsub(/^ +| +$/, "", $4); printf "%s: %.1f ms now, %.1f ms before: %.2f×\n", $4, $7, $16, $7 / $16}'
+fi
 rm -rf "$work/pages-store"
