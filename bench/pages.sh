@@ -46,12 +46,17 @@ if [ -n "${BEFORE_JAR:-}" ]; then
   java -jar "$BEFORE_JAR" serve --loc "$work/pages-store" --port "$port" --localhost --timeout 300 > "$work/pages-before.out" 2>&1 &
   server=$!
   wait_up "$port"
-  java "$here/QueryMix.java" pages "$n" warm-up "http://127.0.0.1:$port" 300 "${WARMUP:-20}" "${pages[@]}" > /dev/null
+  before=()   # the pages that jar has (the tier map, say, came later)
+  for p in "${pages[@]}"; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -L "http://127.0.0.1:$port$p")" = 200 ] && before+=("$p")
+  done
+  java "$here/QueryMix.java" pages "$n" warm-up "http://127.0.0.1:$port" 300 "${WARMUP:-20}" "${before[@]}" > /dev/null
   echo
   echo "The same store served by $(basename "$BEFORE_JAR"):"
   echo
-  java "$here/QueryMix.java" pages "$n" before "http://127.0.0.1:$port" "$runs" "$budget" "${pages[@]}" | tee "$work/pages-before.md"
+  java "$here/QueryMix.java" pages "$n" before "http://127.0.0.1:$port" "$runs" "$budget" "${before[@]}" | tee "$work/pages-before.md"
   echo
-  paste -d'|' "$work/pages.md" "$work/pages-before.md" | awk -F'|' '{gsub(/^ +| +$/, "", $4); printf "%s: %.1f ms now, %.1f ms before: %.2f×\n", $4, $7, $16, $7 / $16}'
+  awk -F'|' 'NR == FNR {gsub(/^ +| +$/, "", $4); then[$4] = $7 + 0; next} {gsub(/^ +| +$/, "", $4)} $4 in then {
+      printf "%s: %.1f ms now, %.1f ms before: %.2f×\n", $4, $7, then[$4], ($7 + 0) / then[$4]}' "$work/pages-before.md" "$work/pages.md"
 fi
 rm -rf "$work/pages-store"
