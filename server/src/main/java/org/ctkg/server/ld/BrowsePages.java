@@ -138,9 +138,15 @@ public final class BrowsePages extends HttpServlet {
         });
     }
 
-    /** How many resources have the class itself as a type (from the cached counts), 0 if none. */
+    /**
+     * How many resources have the class itself as a type (from the cached counts), 0 if none; as
+     * many as can be when the store was too large to count (then its class pages are not sorted).
+     */
     private long instances(String cls) {
-        for (String[] row : classCounts())
+        List<String[]> counts = classCounts();
+        if (counts.isEmpty())
+            return Long.MAX_VALUE;
+        for (String[] row : counts)
             if (row[0].equals(cls))
                 return Long.parseLong(row[2]);
         return 0;
