@@ -55,6 +55,38 @@ class BoundedWorkTest {
     }
 
     @Test
+    void aSenderStillSendingItsOversizedBodyReadsTheRefusal() throws Exception {
+        // A client that goes on writing its body after the server has answered must still read the
+        // 413, not a connection reset because the server closed on bytes it never read. The client
+        // here sends a first part, gives the server half a second to answer early (a server that
+        // drains first answers only at the end, and the wait simply runs out), then the rest.
+        java.net.URI uri = java.net.URI.create(server.sparqlUrl());
+        byte[] body = ("ASK { ?s ?p ?o } # " + "x".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = socket.getInputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/sparql-query\r\n"
+                       + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 65_536);
+            out.flush();
+            long until = System.nanoTime() + 500_000_000L;
+            while (in.available() == 0 && System.nanoTime() < until)
+                Thread.onSpinWait();
+            try {
+                for (int at = 65_536; at < body.length; at += 65_536)
+                    out.write(body, at, Math.min(65_536, body.length - at));
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new AssertionError("the server closed while the body was still coming: " + e, e);
+            }
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("this server takes at most 100000"), answer);
+        }
+    }
+
+    @Test
     void aRunawayQueryTimesOutAndTheServerKeepsAnswering() throws Exception {
         String crossProduct = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         long start = System.nanoTime();
