@@ -36,7 +36,7 @@ record NewGenerationWrite(JobPlan plan) implements CommitProtocol {
                 }
                 return GraphChanges.emptiedAhead(plan, gen);
             });
-            ParallelIndexWriter indexes = new ParallelIndexWriter(generation.dataset(), plan.indexThreads(), plan.indexBatch());
+            ParallelIndexWriter indexes = new ParallelIndexWriter(generation.dataset(), plan.indexThreads(), plan.indexBatch(), true);
             SourceReading reading;
             try {
                 reading = SourceReading.into(plan, new InGeneration(store, indexes, seeded), changes);

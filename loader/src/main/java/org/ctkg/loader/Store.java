@@ -33,6 +33,8 @@ public final class Store implements AutoCloseable {
     private boolean seeded;
     /** The quads a new store held when opened: as many at close, and no job committed to it. */
     private final long quadsAtOpen;
+    /** Whether a job switched the store to a new generation: a commit, known without counting the quads. */
+    private boolean switched;
 
     private Store(Path location, DatasetGraph dsg, boolean isNew, boolean owned, boolean seeded) {
         this.location = location;
@@ -113,6 +115,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store's directory again: after a job has switched it to a new generation. */
     public void reopen() {
+        switched = true;
         StoreInternals.release(dsg);
         dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
         Stores.unionDefaultGraph(dsg);
@@ -123,7 +126,7 @@ public final class Store implements AutoCloseable {
     public void close() {
         if (!owned)
             return;
-        boolean untouched = isNew && quads(dsg) == quadsAtOpen;
+        boolean untouched = isNew && !switched && quads(dsg) == quadsAtOpen;
         StoreInternals.release(dsg);
         if (!untouched)
             return;

@@ -1,7 +1,10 @@
 package org.ctkg.loader.tdb2;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -13,6 +16,7 @@ import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
@@ -27,18 +31,32 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
  * store, the way TDB2's bulk loaders do; unlike them, a failure on any thread is not only logged
  * but stops the writing and is thrown to the caller. Parts commit one by one, so the store is
  * whole only when {@link #commit} returns: on failure the whole generation is thrown away.
+ *
+ * <p>When the store held little before ({@value #PACK_EXISTING_MAX} quads at most) and the job's
+ * quads fit in memory (a quarter of the heap), the indexes are not inserted into at all: the
+ * quads are kept as sorted runs, one per index order and chunk, sorted by the index threads while
+ * the caller parses, and each index is built bottom-up from them at commit ({@link IndexPacking},
+ * as TDB2's xloader does), the quads the store held included. A B+tree insert per quad and index
+ * was most of a large load's time. Past the memory budget the writer falls back to inserting.
  */
 public final class ParallelIndexWriter {
     /** Quads per batch, unless the caller says otherwise. */
     public static final int BATCH = 200_000;
     /** Batches waiting per index thread: bounds memory while keeping the threads fed. */
     private static final int QUEUED = 2;
+    /** The most quads a store may hold for its indexes to be rebuilt from runs rather than inserted into. */
+    public static final long PACK_EXISTING_MAX = 1_000_000;
+    /** The most quads held as runs: past it the writer inserts instead. */
+    static final long PACK_ROWS_MAX = Runtime.getRuntime().maxMemory() / 4 / QuadRuns.BYTES_PER_ROW;
 
     private final NodeTable nodeTable;
     private final Transaction nodeTransaction;
     private final List<IndexThread> threads = new ArrayList<>();
     private final int batchSize;
     private final List<Tuple<NodeId>> batch;
+    private final long packRowsMax;
+    private QuadRuns runs;
+    private long existing;
     private boolean ended;
 
     /**
@@ -47,6 +65,20 @@ public final class ParallelIndexWriter {
      * @param batch   quads per batch handed to the threads
      */
     public ParallelIndexWriter(DatasetGraphTDB dsg, int threads, int batch) {
+        this(dsg, threads, batch, false);
+    }
+
+    /**
+     * @param pack whether to build the indexes from sorted runs when the store holds little and the
+     *             quads fit in memory (see above); otherwise every quad is inserted
+     */
+    public ParallelIndexWriter(DatasetGraphTDB dsg, int threads, int batch, boolean pack) {
+        this(dsg, threads, batch, pack, PACK_ROWS_MAX);
+    }
+
+    /** @param packRowsMax the most quads held as runs before the writer inserts instead */
+    ParallelIndexWriter(DatasetGraphTDB dsg, int threads, int batch, boolean pack, long packRowsMax) {
+        this.packRowsMax = packRowsMax;
         this.batchSize = Math.max(1, batch);
         this.batch = new ArrayList<>(Math.min(batchSize, BATCH));
         this.nodeTable = dsg.getQuadTable().getNodeTupleTable().getNodeTable();
@@ -57,12 +89,14 @@ public final class ParallelIndexWriter {
             shares.add(new ArrayList<>());
         for (int i = 0; i < indexes.length; i++)
             shares.get(i % n).add(indexes[i]);
+        if (pack)
+            this.runs = existingRuns(dsg, indexes[0]);
         TransactionCoordinator nodeCoordinator = CoLib.newCoordinator();
         CoLib.add(nodeCoordinator, nodeTable);
         CoLib.start(nodeCoordinator);
         this.nodeTransaction = nodeCoordinator.begin(TxnType.WRITE);
         for (List<TupleIndex> share : shares)
-            this.threads.add(new IndexThread(share.toArray(TupleIndex[]::new)));
+            this.threads.add(new IndexThread(share.toArray(TupleIndex[]::new), runs == null));
     }
 
     /** The number of threads to share the indexes among on this machine: one per core, the caller's thread aside. */
@@ -70,9 +104,75 @@ public final class ParallelIndexWriter {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The quads the store holds, as runs to rebuild the indexes from; null when there are too many. */
+    private QuadRuns existingRuns(DatasetGraphTDB dsg, TupleIndex any) {
+        QuadRuns held = new QuadRuns();
+        boolean few = Txn.calculateRead(dsg, () -> {
+            Iterator<Tuple<NodeId>> all = any.all();
+            while (all.hasNext()) {
+                Tuple<NodeId> t = all.next();
+                if (held.rows() >= PACK_EXISTING_MAX)
+                    return false;
+                held.add(t.get(0), t.get(1), t.get(2), t.get(3));
+            }
+            return true;
+        });
+        if (!few)
+            return null;
+        existing = held.rows();
+        return held;
+    }
+
     public void add(Node g, Node s, Node p, Node o) {
-        batch.add(TupleFactory.tuple(nodeTable.getAllocateNodeId(g), nodeTable.getAllocateNodeId(s),
-                                     nodeTable.getAllocateNodeId(p), nodeTable.getAllocateNodeId(o)));
+        NodeId gi = nodeTable.getAllocateNodeId(g), si = nodeTable.getAllocateNodeId(s),
+               pi = nodeTable.getAllocateNodeId(p), oi = nodeTable.getAllocateNodeId(o);
+        if (runs != null) {
+            long[] full = runs.add(gi, si, pi, oi);
+            if (full != null) {
+                RankedChunk chunk = new RankedChunk(full, threads.size());
+                for (IndexThread t : threads)
+                    t.submitSort(chunk);
+            }
+            if (runs.rows() > packRowsMax)
+                insertInstead();
+            return;
+        }
+        batch.add(TupleFactory.tuple(gi, si, pi, oi));
+        if (batch.size() >= batchSize)
+            dispatch();
+    }
+
+    /**
+     * Past the memory budget: the rows kept so far, but those the store already held, go to the
+     * index threads as inserts, and so does every row after.
+     */
+    private void insertInstead() {
+        QuadRuns kept = runs;
+        runs = null;
+        for (IndexThread t : threads) {
+            t.dropRuns();
+            t.beginTransaction();
+        }
+        long skip = existing;
+        for (long[] chunk : kept.chunks())
+            skip = insertAll(chunk, chunk.length / 4, skip);
+        if (kept.filling() != null)
+            insertAll(kept.filling(), kept.filled(), skip);
+        kept.clear();
+    }
+
+    /** Inserts a chunk's first n rows but the first {@code skip}; returns how many are left to skip. */
+    private long insertAll(long[] chunk, int n, long skip) {
+        for (int i = 0; i < n; i++, skip--)
+            if (skip <= 0)
+                insert(chunk, i);
+        return skip;
+    }
+
+    private void insert(long[] chunk, int row) {
+        int at = row * 4;
+        batch.add(TupleFactory.tuple(QuadRuns.id(chunk[at]), QuadRuns.id(chunk[at + 1]),
+                                     QuadRuns.id(chunk[at + 2]), QuadRuns.id(chunk[at + 3])));
         if (batch.size() >= batchSize)
             dispatch();
     }
@@ -93,6 +193,15 @@ public final class ParallelIndexWriter {
      */
     public void commit() {
         try {
+            if (runs != null) {
+                long[] last = runs.finish();
+                RankedChunk chunk = last == null ? null : new RankedChunk(last, threads.size());
+                for (IndexThread t : threads) {
+                    if (chunk != null)
+                        t.submitSort(chunk);
+                    t.submitPack();
+                }
+            }
             dispatch();
             for (IndexThread t : threads)
                 t.finish(true);
@@ -129,11 +238,20 @@ public final class ParallelIndexWriter {
             return t;
         });
         private final Semaphore room = new Semaphore(QUEUED);
+        /** Each index's sorted runs, when the indexes are built from them; touched on this thread only. */
+        private final Map<TupleIndex, List<SortedRun>> runs = new IdentityHashMap<>();
         private Transaction transaction;
         private volatile Throwable failure;
 
-        IndexThread(TupleIndex[] indexes) {
+        /** @param inserting whether quads are to be inserted (in a transaction begun now) rather than packed from runs */
+        IndexThread(TupleIndex[] indexes, boolean inserting) {
             this.indexes = indexes;
+            if (inserting)
+                beginTransaction();
+        }
+
+        /** Begins this thread's transaction on its indexes, for inserts. Packing writes no transaction: see {@link IndexPacking}. */
+        void beginTransaction() {
             executor.execute(() -> run(() -> {
                 TransactionCoordinator coordinator = CoLib.newCoordinator();
                 CoLib.add(coordinator, indexes);
@@ -143,11 +261,38 @@ public final class ParallelIndexWriter {
         }
 
         void submit(Tuple<NodeId>[] tuples) {
+            queue(() -> write(tuples));
+        }
+
+        /** Sorts a full chunk into a run for each of this thread's indexes. */
+        void submitSort(RankedChunk chunk) {
+            queue(() -> {
+                for (TupleIndex index : indexes)
+                    runs.computeIfAbsent(index, i -> new ArrayList<>()).addAll(chunk.sortInto(IndexPacking.columns(index)));
+                chunk.sorted();
+            });
+        }
+
+        /** Builds each of this thread's indexes from its runs. */
+        void submitPack() {
+            queue(() -> {
+                for (TupleIndex index : indexes)
+                    IndexPacking.pack(index, runs.getOrDefault(index, List.of()));
+                runs.clear();
+            });
+        }
+
+        /** Forgets the runs: the writer inserts instead. */
+        void dropRuns() {
+            queue(runs::clear);
+        }
+
+        private void queue(Runnable step) {
             rethrow();
             room.acquireUninterruptibly();
             executor.execute(() -> {
                 try {
-                    run(() -> write(tuples));
+                    run(step);
                 } finally {
                     room.release();
                 }
