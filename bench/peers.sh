@@ -15,6 +15,7 @@
 #
 #   bench/peers.sh [SIZES...]              # default: 1000000 10000000
 #   RUNS=30 BUDGET=60 WARMUP=120 CUBE_WARMUP=30 bench/peers.sh 1000000   # seconds of JIT warm-up before measuring (PeerMix)
+#   LOADS_ONLY=1 bench/peers.sh 10000000   # step 1 alone: the loads side by side
 #
 # Needs virtuoso-t and isql-vt (apt-get install -y virtuoso-opensource). Only 127.0.0.1 is used;
 # every server is stopped at the end. Work files go to bench/work (or $BENCH_WORK).
@@ -107,6 +108,7 @@ for n in "${sizes[@]}"; do
   printf '| %s | ctkg load (validated, committed) | %.1f | %s | %s |\n' "$n" "$ctkg_load" "$(rate "$n" "$ctkg_load")" \
     "$(awk -v c="$ctkg_load" -v v="$virt_load" 'BEGIN{printf "%.2f", v/c}')"
   printf '| %s | Virtuoso ld_dir + rdf_loader_run + checkpoint (all %s quads) | %.1f | %s | |\n' "$n" "$quads" "$virt_load" "$(rate "$quads" "$virt_load")"
+  if [ -n "${LOADS_ONLY:-}" ]; then vstop; rm -rf "$work/p-ctkg" "$work/p-fuseki" "$vdir"; continue; fi
 
   # 2. the mix, the servers alternating
   "${ctkg[@]}" serve --loc "$work/p-ctkg" --port "$cport" --localhost --timeout 300 --max-rows 0 \
