@@ -81,6 +81,9 @@ public class QueryLoad {
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         AtomicLong cheapDone = new AtomicLong();
         AtomicLong heavyDone = new AtomicLong();
+        // LATENCY_TRACE=FILE: each cheap answer's wall-clock end (ms since the epoch) and latency (µs), a line each
+        String traceFile = System.getenv("LATENCY_TRACE");
+        List<String> trace = traceFile == null ? null : Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients * 8; c++) {
             int client = c / 8;
@@ -118,6 +121,8 @@ public class QueryLoad {
                                 waitOut(r.headers().firstValue("Retry-After").orElse("1"), end);
                         } else if (!heavy) {
                             mine.add(System.nanoTime() - t0);
+                            if (trace != null)
+                                trace.add(System.currentTimeMillis() + " " + (System.nanoTime() - t0) / 1000);
                         }
                     } catch (Exception e) {
                         errors.computeIfAbsent((heavy ? "heavy " : "cheap ") + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
@@ -131,6 +136,8 @@ public class QueryLoad {
         }
         for (Thread t : threads)
             t.join();
+        if (trace != null)
+            java.nio.file.Files.write(java.nio.file.Path.of(traceFile), trace);
         List<Long> all = new ArrayList<>();
         latencies.forEach(all::addAll);
         Collections.sort(all);

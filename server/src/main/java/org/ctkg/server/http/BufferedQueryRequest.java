@@ -89,6 +89,15 @@ final class BufferedQueryRequest extends HttpServletRequestWrapper {
         }, charset);
     }
 
+    /** The query's text: its {@code query} parameter, or a body sent as {@code application/sparql-query}; null when there is none. */
+    String queryText() {
+        String query = getParameter("query");
+        if (query != null)
+            return query;
+        String type = getContentType();
+        return type != null && type.toLowerCase().startsWith("application/sparql-query") ? new String(body, charset(this)) : null;
+    }
+
     /** The body as it arrived (not to be changed). */
     byte[] body() {
         return body;

@@ -28,7 +28,8 @@ import io.micrometer.core.instrument.Counter;
  * once read whole, waits for one of the server's running slots ({@link RunningQueries}), in fair
  * order. A client whose recent query time ({@link RecentUsage}, fading over the budget's window)
  * is over a tenth of that window (or was, within the last five windows), or that has a query
- * waiting or running already, is heavy: its query gets a
+ * waiting or running already, is heavy, and so is a query that by its text visits the whole store
+ * ({@link QueryShape}): its query gets a
  * heavy slot, of which there are few, so that the others never wait behind it. A heavy query that
  * waits too long gets 429 with {@code Retry-After} (the seconds until its client's usage has faded
  * below the share); a light one, 503 with {@code Retry-After: 1} (the server as a whole is full).
@@ -111,13 +112,16 @@ public final class QueryGate implements Filter {
             return;
         }
         String client = clients.of(request);
+        boolean scans = request instanceof BufferedQueryRequest whole && QueryShape.scansEverything(whole.queryText());
         double[] recent = new double[1];
         boolean[] heavy = new boolean[1];
+        boolean[] overShare = new boolean[1];
         usage.asMap().compute(client, (key, u) -> {
             long now = System.nanoTime();
             RecentUsage mine = u != null ? u : new RecentUsage(decayNanos, shareNanos, memoryNanos, now);
             recent[0] = mine.at(now);
-            heavy[0] = mine.arrived(now);
+            overShare[0] = mine.arrived(now);
+            heavy[0] = overShare[0] || scans;
             return mine;
         });
         RunningQueries.Slot entered = null;
@@ -135,7 +139,7 @@ public final class QueryGate implements Filter {
         }
         RunningQueries.Slot slot = entered;
         if (slot == null) {
-            refuse((HttpServletResponse) res, client, heavy[0]);
+            refuse((HttpServletResponse) res, client, heavy[0], scans && !overShare[0]);
             return;
         }
         long began = System.nanoTime();
@@ -154,7 +158,8 @@ public final class QueryGate implements Filter {
         }
     }
 
-    private void refuse(HttpServletResponse response, String client, boolean heavy) throws IOException {
+    /** @param scans whether the query is heavy by its text alone (its client is within its share) */
+    private void refuse(HttpServletResponse response, String client, boolean heavy, boolean scans) throws IOException {
         long waited = slots.limits().maxWaitNanos() / 1_000_000_000L;
         if (!heavy) {
             count(busyRefusals);
@@ -167,9 +172,11 @@ public final class QueryGate implements Filter {
         RecentUsage mine = usage.getIfPresent(client);
         long after = mine == null ? 1 : Math.max(1, (mine.fadesBelowShare(System.nanoTime()).toMillis() + 999) / 1000);
         response.setHeader("Retry-After", Long.toString(after));
-        Responses.refuse(response, 429, "Too much query time at once: this client has used more than its share of the server lately "
-                + "(or has a query running already), and its query waited " + waited + " s for one of the few places for such "
-                + "queries; try again in " + after + " s");
+        String why = scans ? "this query reads the whole store (a pattern with nothing fixed, or a repeated path open at both ends), "
+                             + "and such queries run a few at a time"
+                           : "this client has used more than its share of the server lately (or has a query running already)";
+        Responses.refuse(response, 429, "Too much query time at once: " + why + ", and its query waited " + waited
+                + " s for one of the few places for such queries; try again in " + after + " s");
     }
 
     private static void count(Counter counter) {

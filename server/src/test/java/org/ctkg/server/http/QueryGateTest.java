@@ -1,6 +1,7 @@
 package org.ctkg.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -97,6 +98,27 @@ class QueryGateTest {
         for (int i = 0; i < 5; i++)
             assertEquals(200, query("127.0.0.72", CHEAP).status(), "the light client's query " + i);
         heavy.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aNewClientsQueryThatReadsTheWholeStoreWaitsForTheHeavySlotFromItsFirstRun() throws Exception {
+        // Two clients that have sent nothing before, each a query that reads everything: one takes the
+        // heavy slot into its timeout, the other waits its 300 ms for it and is refused, never run.
+        List<CompletableFuture<RawHttp.Response>> two = List.of(
+                CompletableFuture.supplyAsync(() -> query("127.0.0.81", HEAVY)),
+                CompletableFuture.supplyAsync(() -> query("127.0.0.82", HEAVY)));
+        List<Integer> statuses = new java.util.ArrayList<>();
+        RawHttp.Response refused = null;
+        for (CompletableFuture<RawHttp.Response> f : two) {
+            RawHttp.Response r = f.get(60, TimeUnit.SECONDS);
+            statuses.add(r.status());
+            if (r.status() == 429)
+                refused = r;
+        }
+        java.util.Collections.sort(statuses);
+        assertEquals(List.of(429, 503), statuses, "one ran into the timeout, the other was refused (not stopped as it ran beside the light ones)");
+        assertTrue(refused.body().contains("this query reads the whole store"), refused.body());
+        assertEquals(200, query("127.0.0.83", CHEAP).status(), "a light query is answered");
     }
 
     /** The refusal counter for this reason in {@code /$/metrics} (Prometheus text). */
