@@ -15,13 +15,21 @@ import org.eclipse.jetty.util.Callback;
  * floods: Jetty's {@link DoSHandler} with a leaking bucket of {@code maxPerSecond} requests,
  * draining at {@code maxPerSecond} a second (so a burst of that many is let through, as a browser
  * loading a page and its files sends). Past it: 429 with {@code Retry-After: 1}, answered before
- * any servlet or filter, and the connection closed. A refused request costs the server a lookup
+ * any servlet or filter, a second later ({@link #REFUSAL_DELAY_MILLIS}), and the connection closed. A refused request costs the server a lookup
  * and a line of text, where the budget's own 429 costs the request's parsing and the filters.
  */
 public final class FloodLimit {
     /** The answer to a request over the rate. */
     static final String REFUSED = "Too many requests: this client sends more than this server answers for one client; "
             + "slow down, and try again in a second\n";
+    /**
+     * How long a refusal is held before it is sent: a flooder that does not wait for {@code
+     * Retry-After} is slowed to one request a connection this often, instead of costing the
+     * server thousands of refusals a second. Held without a thread (Jetty's scheduler).
+     */
+    static final long REFUSAL_DELAY_MILLIS = 1000;
+    /** The most refusals held at once; past it, Jetty refuses at once. */
+    private static final int MAX_HELD_REFUSALS = 10_000;
     /** The most clients tracked at once; past it, requests from new clients are refused until the idle ones are forgotten. */
     private static final int MAX_CLIENTS = 100_000;
 
@@ -32,7 +40,7 @@ public final class FloodLimit {
         return new DoSHandler(next,
                 request -> clients.of(Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.X_FORWARDED_FOR)),
                 new DoSHandler.LeakingBucketTrackerFactory(maxPerSecond),
-                FloodLimit::refuse, MAX_CLIENTS);
+                new DoSHandler.DelayedRejectHandler(REFUSAL_DELAY_MILLIS, MAX_HELD_REFUSALS, FloodLimit::refuse), MAX_CLIENTS);
     }
 
     private static boolean refuse(Request request, Response response, Callback callback) {

@@ -148,13 +148,20 @@ public final class QueryGate implements Filter {
             return u;
         });
         request.setAttribute(SLOT, slot);
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable ended = () -> {
+            if (over.compareAndSet(false, true))
+                usage.asMap().computeIfPresent(client, (key, u) -> {
+                    u.ended(began, System.nanoTime());
+                    return u;
+                });
+        };
         try (slot) {
-            chain.doFilter(req, res);
+            // Ended as the answer's last byte goes out, not after: a client that sends its next query
+            // as soon as it has the answer must not find this one still counted as running.
+            chain.doFilter(req, new EndingResponse((HttpServletResponse) res, ended));
         } finally {
-            usage.asMap().computeIfPresent(client, (key, u) -> {
-                u.ended(began, System.nanoTime());
-                return u;
-            });
+            ended.run();
         }
     }
 
@@ -177,6 +184,33 @@ public final class QueryGate implements Filter {
                            : "this client has used more than its share of the server lately (or has a query running already)";
         Responses.refuse(response, 429, "Too much query time at once: " + why + ", and its query waited " + waited
                 + " s for one of the few places for such queries; try again in " + after + " s");
+    }
+
+    /** A response that runs {@code ended} before its output is closed, which sends the answer's end. */
+    private static final class EndingResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final Runnable ended;
+
+        EndingResponse(HttpServletResponse response, Runnable ended) {
+            super(response);
+            this.ended = ended;
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            jakarta.servlet.ServletOutputStream out = super.getOutputStream();
+            return new jakarta.servlet.ServletOutputStream() {
+                @Override public void write(int b) throws IOException { out.write(b); }
+                @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+                @Override public void flush() throws IOException { out.flush(); }
+                @Override public boolean isReady() { return out.isReady(); }
+                @Override public void setWriteListener(jakarta.servlet.WriteListener listener) { out.setWriteListener(listener); }
+                @Override
+                public void close() throws IOException {
+                    ended.run();
+                    out.close();
+                }
+            };
+        }
     }
 
     private static void count(Counter counter) {

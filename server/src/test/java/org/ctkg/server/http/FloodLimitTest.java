@@ -34,15 +34,20 @@ class FloodLimitTest {
     @Test
     void aFloodGets429WithRetryAfterWhileAnotherClientIsServedAndTheFlooderIsServedAgainLater() throws Exception {
         RawHttp.Response refused = null;
+        long heldNanos = 0;
         for (int i = 0; i < 200 && refused == null; i++) {
+            long sent = System.nanoTime();
             RawHttp.Response r = RawHttp.get("127.0.0.81", server.port(), i % 2 == 0 ? "/$/ping" : RawHttp.queryPath("ASK {}"));
-            if (r.status() == 429)
+            if (r.status() == 429) {
                 refused = r;
-            else
+                heldNanos = System.nanoTime() - sent;
+            } else
                 assertEquals(200, r.status(), r.raw());
         }
         assertTrue(refused != null, "200 requests at once, well over ten a second: refused");
         assertEquals("1", refused.header("Retry-After"));
+        assertTrue(heldNanos >= TimeUnit.MILLISECONDS.toNanos(FloodLimit.REFUSAL_DELAY_MILLIS) * 9 / 10,
+                "the refusal is held, so that a flooder slows down: " + heldNanos / 1_000_000 + " ms");
         assertTrue(refused.body().contains("Too many requests"), refused.body());
         assertTrue(refused.header("Content-Type").startsWith("text/plain"), refused.raw());
         assertEquals("nosniff", refused.header("X-Content-Type-Options"));
