@@ -38,10 +38,10 @@ final class IndexPacking {
         return cols;
     }
 
-    /** Replaces the index's tree with one holding the runs' rows, each once; returns how many. */
-    static long pack(TupleIndex index, List<SortedRun> runs) {
+    /** Replaces the index's tree with one holding the runs' rows, each once. */
+    static void pack(TupleIndex index, List<SortedRun> runs) {
         if (runs.stream().allMatch(r -> r.size() == 0))
-            return 0;   // nothing held nor added: the (empty) tree stays as it is
+            return;   // nothing held nor added: the (empty) tree stays as it is
         BPlusTree tree = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
         Merged merged = new Merged(runs, tree.getRecordFactory());
         // The rewriter reads the tree's state and writes the new root into block 0, which is where
@@ -51,7 +51,6 @@ final class IndexPacking {
         state.writeState();
         BPlusTreeRewriter.packIntoBPlusTree(merged, tree.getParams(), tree.getRecordFactory(),
                 tree.getStateManager().getBufferChannel(), tree.getNodeManager().getBlockMgr(), tree.getRecordsMgr().getBlockMgr());
-        return merged.written;
     }
 
     /** The runs merged in key order (a binary heap over their heads), duplicates dropped, as records. */
@@ -66,7 +65,6 @@ final class IndexPacking {
         private final long[] last = new long[4];
         private boolean any;
         private Record next;
-        long written;
 
         Merged(List<SortedRun> runs, RecordFactory factory) {
             this.runs = runs;
@@ -109,7 +107,6 @@ final class IndexPacking {
                     for (int i = 0; i < 4; i++)
                         Bytes.setLong(quad[i] ^ Long.MIN_VALUE, key, i * Long.BYTES);
                     next = factory.create(key);
-                    written++;
                 }
                 if (++at[r] < runs.get(r).size())
                     runs.get(r).quad(at[r], quad);

@@ -1,6 +1,7 @@
 package org.ctkg.loader.tdb2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.jena.atlas.lib.Bytes;
@@ -18,7 +19,11 @@ import org.apache.jena.tdb2.store.NodeIdFactory;
 final class QuadRuns {
     /** Rows per chunk: 32 MiB of keys, sorted in a fraction of a second. */
     static final int CHUNK = 1 << 20;
-    /** Bytes a row costs held in memory at most: its keys until its chunk is sorted, then a number in each of six runs and its share of the distinct keys. */
+    /**
+     * Bytes a row costs held in memory: its keys (kept, for a writer that falls back to inserting)
+     * and a number in each of six runs; the distinct keys beside the runs come on top, a few bytes
+     * a row where graphs and predicates repeat.
+     */
     static final int BYTES_PER_ROW = 6 * Long.BYTES + 4 * Long.BYTES;
 
     private final List<long[]> chunks = new ArrayList<>();
@@ -52,7 +57,7 @@ final class QuadRuns {
     long[] finish() {
         if (filling == null || filled == 0)
             return null;
-        long[] last = java.util.Arrays.copyOf(filling, filled * 4);
+        long[] last = Arrays.copyOf(filling, filled * 4);
         chunks.add(last);
         filling = null;
         return last;

@@ -8,11 +8,11 @@ import java.util.List;
  * A full chunk of quads (four keys a row, TDB2's primary order, see {@link QuadRuns}) and, per
  * column, its distinct keys and each row's rank among them: worked out once by whichever index
  * thread needs them first, shared by the threads sorting the chunk into their indexes' orders,
- * and let go when every thread is done. Ranks turn a quad into one number that a primitive sort
+ * and the ranks let go when every thread is done (the runs keep the distinct keys). Ranks turn a quad into one number that a primitive sort
  * orders, which is many times faster than sorting rows by comparing them.
  */
 final class RankedChunk {
-    private long[] rows;
+    private final long[] rows;
     private int unsorted;
     private Ranks ranks;
 
@@ -29,12 +29,10 @@ final class RankedChunk {
         return runs;
     }
 
-    /** Called by each thread when it has its runs: the last one lets the rows and ranks go. */
+    /** Called by each thread when it has its runs: the last one lets the ranks go. */
     synchronized void sorted() {
-        if (--unsorted == 0) {
-            rows = null;
+        if (--unsorted == 0)
             ranks = null;
-        }
     }
 
     private synchronized Ranks ranks() {

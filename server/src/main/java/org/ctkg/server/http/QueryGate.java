@@ -41,6 +41,8 @@ public final class QueryGate implements Filter {
     /** A running query counts as heavy once it has run this long (a cheap lookup takes milliseconds). */
     static final Duration LONG_QUERY = Duration.ofSeconds(1);
     private static final long MAX_CLIENTS = 100_000;
+    /** The characters of query text whose shapes are remembered. */
+    private static final long SHAPES_WEIGHT = 4L << 20;
     /** A client over its share stays heavy this many windows after it last was (five minutes by default). */
     static final int HEAVY_MEMORY_WINDOWS = 5;
     /** How often the running queries are checked for overruns. */
@@ -57,6 +59,9 @@ public final class QueryGate implements Filter {
     private final double shareNanos;
     private final long memoryNanos;
     private final Cache<String, RecentUsage> usage;
+    /** Whether a query text reads the whole store, for the texts seen lately: a parse each is 0.2 ms. */
+    private final Cache<String, Boolean> shapes = Caffeine.newBuilder().maximumWeight(SHAPES_WEIGHT)
+            .weigher((String text, Boolean scans) -> text.length()).build();
     private Counter heavyRefusals;
     private Counter busyRefusals;
     private Counter overruns;
@@ -112,21 +117,21 @@ public final class QueryGate implements Filter {
             return;
         }
         String client = clients.of(request);
-        boolean scans = request instanceof BufferedQueryRequest whole && QueryShape.scansEverything(whole.queryText());
+        String text = request instanceof BufferedQueryRequest whole ? whole.queryText() : null;
+        boolean scans = text != null && shapes.get(text, QueryShape::scansEverything);
         double[] recent = new double[1];
-        boolean[] heavy = new boolean[1];
         boolean[] overShare = new boolean[1];
         usage.asMap().compute(client, (key, u) -> {
             long now = System.nanoTime();
             RecentUsage mine = u != null ? u : new RecentUsage(decayNanos, shareNanos, memoryNanos, now);
             recent[0] = mine.at(now);
             overShare[0] = mine.arrived(now);
-            heavy[0] = overShare[0] || scans;
             return mine;
         });
+        boolean heavy = overShare[0] || scans;
         RunningQueries.Slot entered = null;
         try {
-            entered = slots.enter(heavy[0], recent[0]);
+            entered = slots.enter(heavy, recent[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting to run a query", e);
@@ -139,7 +144,7 @@ public final class QueryGate implements Filter {
         }
         RunningQueries.Slot slot = entered;
         if (slot == null) {
-            refuse((HttpServletResponse) res, client, heavy[0], scans && !overShare[0]);
+            refuse((HttpServletResponse) res, client, heavy, scans && !overShare[0]);
             return;
         }
         long began = System.nanoTime();
@@ -148,24 +153,16 @@ public final class QueryGate implements Filter {
             return u;
         });
         request.setAttribute(SLOT, slot);
-        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable ended = () -> {
-            if (over.compareAndSet(false, true))
-                usage.asMap().computeIfPresent(client, (key, u) -> {
-                    u.ended(began, System.nanoTime());
-                    return u;
-                });
-        };
         try (slot) {
-            // Ended as the answer's last byte goes out, not after: a client that sends its next query
-            // as soon as it has the answer must not find this one still counted as running.
-            chain.doFilter(req, new EndingResponse((HttpServletResponse) res, ended));
+            chain.doFilter(req, res);
         } finally {
-            ended.run();
+            usage.asMap().computeIfPresent(client, (key, u) -> {
+                u.ended(began, System.nanoTime());
+                return u;
+            });
         }
     }
 
-    /** @param scans whether the query is heavy by its text alone (its client is within its share) */
     private void refuse(HttpServletResponse response, String client, boolean heavy, boolean scans) throws IOException {
         long waited = slots.limits().maxWaitNanos() / 1_000_000_000L;
         if (!heavy) {
@@ -184,33 +181,6 @@ public final class QueryGate implements Filter {
                            : "this client has used more than its share of the server lately (or has a query running already)";
         Responses.refuse(response, 429, "Too much query time at once: " + why + ", and its query waited " + waited
                 + " s for one of the few places for such queries; try again in " + after + " s");
-    }
-
-    /** A response that runs {@code ended} before its output is closed, which sends the answer's end. */
-    private static final class EndingResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
-        private final Runnable ended;
-
-        EndingResponse(HttpServletResponse response, Runnable ended) {
-            super(response);
-            this.ended = ended;
-        }
-
-        @Override
-        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
-            jakarta.servlet.ServletOutputStream out = super.getOutputStream();
-            return new jakarta.servlet.ServletOutputStream() {
-                @Override public void write(int b) throws IOException { out.write(b); }
-                @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
-                @Override public void flush() throws IOException { out.flush(); }
-                @Override public boolean isReady() { return out.isReady(); }
-                @Override public void setWriteListener(jakarta.servlet.WriteListener listener) { out.setWriteListener(listener); }
-                @Override
-                public void close() throws IOException {
-                    ended.run();
-                    out.close();
-                }
-            };
-        }
     }
 
     private static void count(Counter counter) {

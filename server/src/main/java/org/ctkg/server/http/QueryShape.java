@@ -6,7 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -49,7 +49,7 @@ final class QueryShape {
         Query query;
         try {
             query = QueryFactory.create(text, Syntax.syntaxARQ);
-        } catch (QueryParseException e) {
+        } catch (QueryException e) {
             return false;
         }
         if (stopsEarly(query))
