@@ -61,6 +61,11 @@ public class VisibleGraphs extends DatasetGraphWrapper {
         Context base = super.getContext();
         if (!tdb2 || Audience.current().seesEverything())
             return base;
+        // Inside the query's transaction the hidden graphs are known now, from the query's state of
+        // the store: with none (a store without restricted graphs, the common case) TDB2 matches
+        // without a filter, which it would otherwise call on every quad of every pattern.
+        if (getWrapped().isInTransaction() && hidden().isEmpty())
+            return base;
         Context cxt = base.copy();
         HiddenGraphs.hide(cxt, getWrapped(), this::hidden);
         return cxt;

@@ -1,6 +1,6 @@
 package org.ctkg.server.cache;
 
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,14 +13,14 @@ import org.ctkg.server.access.Audience;
  * the audience may see, and whether they are signed in: the row cap spares readers and writers),
  * and the state of whatever else the pages show ({@code also}: the releases on the shelf).
  */
-record AnswerKey(String method, String path, String query, String contentType, String contentEncoding, ByteBuffer body,
+record AnswerKey(String method, String path, String query, String contentType, String contentEncoding, Body body,
                  String accept, String acceptCharset, String server, Object sight, boolean signedIn, Object also) {
 
     /** The key of this request, with this body (null for none) and this state of what else pages depend on. */
     static AnswerKey of(HttpServletRequest request, byte[] body, Object also) {
         return new AnswerKey(request.getMethod(), request.getRequestURI(), request.getQueryString(),
                 body == null ? null : request.getContentType(), request.getHeader("Content-Encoding"),
-                body == null ? null : ByteBuffer.wrap(body).asReadOnlyBuffer(),
+                body == null ? null : new Body(body),
                 request.getHeader("Accept"), request.getHeader("Accept-Charset"),
                 request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort(),
                 Audience.current().sight(), request.getRemoteUser() != null, also);
@@ -29,7 +29,32 @@ record AnswerKey(String method, String path, String query, String contentType, S
     /** About what the key holds in memory, in bytes. */
     int weight() {
         return 96 + 2 * (length(path) + length(query) + length(contentType) + length(contentEncoding) + length(accept) + length(acceptCharset)
-                + length(server)) + (body == null ? 0 : body.capacity());
+                + length(server)) + (body == null ? 0 : body.bytes().length);
+    }
+
+    /**
+     * A request's body, its hash computed once: a key is hashed at each look-up and each keeping,
+     * and hashing a long POSTed query byte by byte each time showed in a cold query's profile.
+     */
+    record Body(byte[] bytes, int hash) {
+        Body(byte[] bytes) {
+            this(bytes, Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Body b && hash == b.hash && Arrays.equals(bytes, b.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return bytes.length + " bytes";
+        }
     }
 
     private static int length(String s) {

@@ -2,6 +2,7 @@ package org.ctkg.server.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -101,11 +102,21 @@ final class CachedAnswers implements Filter {
         return AnswerKey.of(request, body, query ? null : also.get());
     }
 
-    /** Whether the query's answer depends on the store alone, as far as its text tells. */
-    private static boolean theStoresAlone(HttpServletRequest request, byte[] body) {
+    /**
+     * Whether the query's answer depends on the store alone, as far as its text tells. The pattern
+     * runs only over a text holding one of its words in any case (a plain scan): on a long query
+     * the case-blind pattern alone cost a tenth of a cold query's time.
+     */
+    static boolean theStoresAlone(HttpServletRequest request, byte[] body) {
         String text = request.getParameter("query");
         if (text == null && body != null)
             text = new String(body, StandardCharsets.UTF_8);
-        return text == null || !NOT_THE_STORES_ALONE.matcher(text).find();
+        return text == null || !mayName(text) || !NOT_THE_STORES_ALONE.matcher(text).find();
+    }
+
+    /** Whether the text holds one of the pattern's words ({@code service}, {@code now}, {@code rand}, {@code uuid}) in any case. */
+    static boolean mayName(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("service") || lower.contains("now") || lower.contains("rand") || lower.contains("uuid");
     }
 }

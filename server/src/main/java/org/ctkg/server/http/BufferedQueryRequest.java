@@ -20,6 +20,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.apache.jena.query.Query;
 import org.eclipse.jetty.util.UrlEncoded;
 
 /**
@@ -39,6 +40,9 @@ final class BufferedQueryRequest extends HttpServletRequestWrapper {
     }
 
     private final byte[] body;
+    private boolean parsed;
+    private String parsedText;
+    private Query query;
     private final Map<String, List<String>> parameters = new LinkedHashMap<>();
     private int values;
 
@@ -96,6 +100,27 @@ final class BufferedQueryRequest extends HttpServletRequestWrapper {
             return query;
         String type = getContentType();
         return type != null && type.toLowerCase().startsWith("application/sparql-query") ? new String(body, charset(this)) : null;
+    }
+
+    /**
+     * The query of {@link #queryText()}, parsed once for the whole request: the query gate judges
+     * it, the answer cache looks at it and the query service runs it. Null without a text, or when
+     * it does not parse (the query service then parses it again, to answer 400 with the reason).
+     * Not to be changed: a filter that needs another query makes a copy.
+     */
+    Query query() {
+        if (!parsed) {
+            parsed = true;
+            parsedText = queryText();
+            query = parsedText == null ? null : QueryText.parse(parsedText);
+        }
+        return query;
+    }
+
+    /** The text {@link #query()} parsed, or null. */
+    String parsedText() {
+        query();
+        return parsedText;
     }
 
     /** The body as it arrived (not to be changed). */

@@ -1,12 +1,17 @@
 package org.ctkg.server.http;
 
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.server.CounterName;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.ActionExecLib;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 
@@ -32,7 +37,11 @@ public final class CappedQuery extends SPARQL_QueryDataset {
     @Override
     protected void execute(String queryString, HttpAction action) {
         try {
-            super.execute(queryString, action);
+            Query parsed = parsedBefore(queryString, action);
+            if (parsed == null)
+                super.execute(queryString, action);
+            else
+                execute(queryString, parsed, action);
         } catch (QueryCancelledException e) {
             if (!QueryGate.slotOf(action.getRequest()).map(RunningQueries.Slot::overran).orElse(false))
                 throw e; // the query timeout
@@ -45,6 +54,43 @@ public final class CappedQuery extends SPARQL_QueryDataset {
             if (e.getRC() == 400 && e.getMessage() != null && e.getMessage().contains(STACK_OVERFLOW))
                 ServletOps.errorBadRequest("The query nests too deeply (groups, OPTIONALs or parentheses within one another) to be read");
             throw e;
+        }
+    }
+
+    /** The query ctkg's filters parsed from this very text for this request, or null. */
+    private static Query parsedBefore(String queryString, HttpAction action) {
+        BufferedQueryRequest whole = WholeQueryRequests.whole(action.getRequest());
+        return whole != null && whole.query() != null && queryString.equals(whole.parsedText()) ? whole.query() : null;
+    }
+
+    /**
+     * Fuseki's own steps ({@code SPARQLQueryProcessor.execute}) for a query already parsed: the
+     * text is not parsed a second time, nor printed back from the parsed query for the log (the
+     * log has the text as sent, flattened to a line). Text that did not parse goes Fuseki's way,
+     * which answers 400 with the parser's reason.
+     */
+    private void execute(String queryString, Query query, HttpAction action) {
+        String queryStringLog = ServletOps.formatForLog(queryString);
+        action.log.info(String.format("[%d] Query = %s", action.id, action.verbose ? queryString : queryStringLog));
+        validateQuery(action, query);
+        try {
+            action.beginRead();
+            Pair<DatasetGraph, Query> decided = decideDataset(action, query, queryStringLog);
+            Query q = decided.getRight() == null ? query : decided.getRight();
+            try (QueryExec exec = createQueryExec(action, q, decided.getLeft())) {
+                QueryExecResult result = executeQuery(action, exec, query, queryStringLog);
+                sendResults(action, result, query.getPrologue());
+            }
+        } catch (QueryParseException e) {
+            action.abortSilent();
+            // a late static error (a bad fixed full-text query string, say), as Fuseki answers it
+            ServletOps.errorBadRequest("Query parse error: \n" + queryString + "\n" + SPARQLProtocol.messageForException(e));
+        } catch (QueryCancelledException e) {
+            action.abortSilent();
+            ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
+            throw e;
+        } finally {
+            action.endRead();
         }
     }
 

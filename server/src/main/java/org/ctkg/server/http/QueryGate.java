@@ -117,8 +117,9 @@ public final class QueryGate implements Filter {
             return;
         }
         String client = clients.of(request);
-        String text = request instanceof BufferedQueryRequest whole ? whole.queryText() : null;
-        boolean scans = text != null && shapes.get(text, QueryShape::scansEverything);
+        BufferedQueryRequest whole = request instanceof BufferedQueryRequest w ? w : null;
+        String text = whole == null ? null : whole.parsedText();
+        boolean scans = text != null && shapes.get(text, t -> QueryShape.scansEverything(whole.query()));
         double[] recent = new double[1];
         boolean[] overShare = new boolean[1];
         usage.asMap().compute(client, (key, u) -> {

@@ -5,9 +5,6 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryException;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -42,16 +39,15 @@ final class QueryShape {
 
     private QueryShape() {}
 
-    /** Whether the query visits the whole store, by its text. */
+    /** Whether the query visits the whole store, by its text; false for text that does not parse. */
     static boolean scansEverything(String text) {
-        if (text == null)
+        return text != null && scansEverything(QueryText.parse(text));
+    }
+
+    /** Whether the query visits the whole store; false for none. */
+    static boolean scansEverything(Query query) {
+        if (query == null)
             return false;
-        Query query;
-        try {
-            query = QueryFactory.create(text, Syntax.syntaxARQ);
-        } catch (QueryException e) {
-            return false;
-        }
         if (stopsEarly(query))
             return false;
         Op op = Algebra.compile(query);

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.query.Query;
 import org.ctkg.server.web.Responses;
 
 /**
@@ -83,9 +84,24 @@ public final class WholeQueryRequests implements Filter {
      * null for any other request: one it passed by, or one that has not met it yet.
      */
     public static byte[] bodyOf(ServletRequest request) {
+        BufferedQueryRequest whole = whole(request);
+        return whole == null ? null : whole.body();
+    }
+
+    /**
+     * The query of a request this filter has read whole, parsed once for the request (not to be
+     * changed); null for any other request, or one without a query that parses.
+     */
+    public static Query queryOf(ServletRequest request) {
+        BufferedQueryRequest whole = whole(request);
+        return whole == null ? null : whole.query();
+    }
+
+    /** The request as this filter read it whole, wherever it is among the wrappers; null if it did not. */
+    static BufferedQueryRequest whole(ServletRequest request) {
         for (ServletRequest r = request; r != null; r = r instanceof ServletRequestWrapper w ? w.getRequest() : null)
             if (r instanceof BufferedQueryRequest whole)
-                return whole.body();
+                return whole;
         return null;
     }
 

@@ -303,11 +303,13 @@ class AnswerCacheTest {
             assertEquals(404, missing.statusCode());
             assertEquals("miss", cache(missing), "nor is a 404");
         }
-        String now = "SELECT (NOW() AS ?t) {}";
-        HttpResponse<String> t1 = query(now);
-        HttpResponse<String> t2 = query(now);
-        assertEquals(200, t2.statusCode());
-        assertTrue(!"hit".equals(cache(t1)) && !"hit".equals(cache(t2)), "NOW() is asked each time");
+        for (String changing : List.of("SELECT (NOW() AS ?t) {}", "SELECT (now() AS ?t) {}", "SELECT (Rand() AS ?r) {}",
+                "SELECT (UUID() AS ?u) {}", "SELECT (struuid() AS ?u) {}")) {
+            HttpResponse<String> t1 = query(changing);
+            HttpResponse<String> t2 = query(changing);
+            assertEquals(200, t2.statusCode());
+            assertTrue(!"hit".equals(cache(t1)) && !"hit".equals(cache(t2)), changing + " is asked each time");
+        }
     }
 
     @Test
