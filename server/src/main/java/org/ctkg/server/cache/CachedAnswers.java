@@ -107,7 +107,7 @@ final class CachedAnswers implements Filter {
      * runs only over a text holding one of its words in any case (a plain scan): on a long query
      * the case-blind pattern alone cost a tenth of a cold query's time.
      */
-    static boolean theStoresAlone(HttpServletRequest request, byte[] body) {
+    private static boolean theStoresAlone(HttpServletRequest request, byte[] body) {
         String text = request.getParameter("query");
         if (text == null && body != null)
             text = new String(body, StandardCharsets.UTF_8);
@@ -115,7 +115,7 @@ final class CachedAnswers implements Filter {
     }
 
     /** Whether the text holds one of the pattern's words ({@code service}, {@code now}, {@code rand}, {@code uuid}) in any case. */
-    static boolean mayName(String text) {
+    private static boolean mayName(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.contains("service") || lower.contains("now") || lower.contains("rand") || lower.contains("uuid");
     }

@@ -14,7 +14,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.Query;
 import org.ctkg.server.web.Responses;
 
 /**
@@ -86,15 +85,6 @@ public final class WholeQueryRequests implements Filter {
     public static byte[] bodyOf(ServletRequest request) {
         BufferedQueryRequest whole = whole(request);
         return whole == null ? null : whole.body();
-    }
-
-    /**
-     * The query of a request this filter has read whole, parsed once for the request (not to be
-     * changed); null for any other request, or one without a query that parses.
-     */
-    public static Query queryOf(ServletRequest request) {
-        BufferedQueryRequest whole = whole(request);
-        return whole == null ? null : whole.query();
     }
 
     /** The request as this filter read it whole, wherever it is among the wrappers; null if it did not. */
