@@ -14,9 +14,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.ctkg.loader.query.StarQueryExecutor;
 import org.ctkg.loader.tdb2.StoreImage;
 import org.ctkg.ontology.CtkgFiles;
 
@@ -68,8 +70,12 @@ public final class Stores {
         }
     }
 
-    /** Makes queries on the store's default graph see the union of its named graphs. */
+    /**
+     * Makes queries on the store's default graph see the union of its named graphs, run by
+     * {@link StarQueryExecutor}: a record's patterns answered from one read of the record.
+     */
     public static void unionDefaultGraph(DatasetGraph dsg) {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        QC.setFactory(dsg.getContext(), StarQueryExecutor.FACTORY);
     }
 }

@@ -1,0 +1,67 @@
+package org.ctkg.loader.query;
+
+import java.util.Set;
+
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.util.Symbol;
+import org.apache.jena.tdb2.solver.QC2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+
+/**
+ * What one query execution knows of its star subjects: which variables they are, found in the
+ * whole algebra before its first step, and the triples of those read so far. Kept in the
+ * execution's context, which every step of the query (optional parts, sub-selects) shares and
+ * no other query sees.
+ */
+final class StarQuery {
+    private static final Symbol KEY = Symbol.create("https://w3id.org/ctkg/ontology#starQuery");
+    private static final StarQuery NONE = new StarQuery(Set.of(), null);
+
+    private final Set<Var> stars;
+    private final SubjectTuples tuples;
+
+    private StarQuery(Set<Var> stars, SubjectTuples tuples) {
+        this.stars = stars;
+        this.tuples = tuples;
+    }
+
+    /**
+     * The execution's star query, made from {@code op} if this is its first step. Only read
+     * transactions share triples across steps (an update's pattern sees its own writes).
+     */
+    static StarQuery of(ExecutionContext cxt, Op op) {
+        StarQuery known = (StarQuery) cxt.getContext().get(KEY);
+        if (known != null)
+            return known;
+        StarQuery made = NONE;
+        if (cxt.getDataset() instanceof DatasetGraphTDB store && store.isInTransaction() && store.transactionType() == TxnType.READ) {
+            Set<Var> stars = SubjectStars.of(op);
+            if (!stars.isEmpty())
+                made = new StarQuery(stars, new SubjectTuples(store.chooseNodeTupleTable(org.apache.jena.graph.Node.ANY),
+                        QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()));
+        }
+        cxt.getContext().set(KEY, made);
+        return made;
+    }
+
+    /** The execution's star query as made at its first step. */
+    static StarQuery of(ExecutionContext cxt) {
+        StarQuery known = (StarQuery) cxt.getContext().get(KEY);
+        return known == null ? NONE : known;
+    }
+
+    boolean isStar(Var subject) {
+        return stars.contains(subject);
+    }
+
+    SubjectTuples tuples() {
+        return tuples;
+    }
+
+    boolean any() {
+        return !stars.isEmpty();
+    }
+}
