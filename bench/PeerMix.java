@@ -34,8 +34,14 @@ import java.util.stream.Stream;
  * server's p50 and p99, and the first server's p50 over the last one's. "≠" flags a server whose
  * rows differed from the first server's on some run. Where a
  * server answers with {@code X-Ctkg-Cache}, the cold runs' hits are counted (any is a fault).
+ * <p>
+ * Pages: a server's variant of a file that reads {@code # GET PATH} is a page, fetched as HTML from
+ * the server's origin (ctkg's page of a record, Virtuoso's HTML rendering of the record's DESCRIBE); a
+ * page counts as one row, and rows are not compared on the files where a server fetches a page.
+ * VARIANT is a comma-separated list, the first with a file of its own wins. MIXDIR may list several
+ * folders, separated by {@code :}.
  *
- *   java bench/PeerMix.java SIZE RUNS BUDGET MIXDIR COLDDIR RECORDS LABEL=URL=VARIANT...
+ *   java bench/PeerMix.java SIZE RUNS BUDGET MIXDIR[:MIXDIR...] COLDDIR RECORDS LABEL=URL=VARIANT[,VARIANT...]...
  *
  * RECORDS is how many generated case records there are (cases s42-1 … s42-RECORDS). JDK only.
  */
@@ -52,17 +58,19 @@ public class PeerMix {
     public static void main(String[] args) throws Exception {
         String size = args[0];
         int runs = Integer.parseInt(args[1]), budget = Integer.parseInt(args[2]);
-        Path mix = Path.of(args[3]), cold = Path.of(args[4]);
+        Path cold = Path.of(args[4]);
         long records = Long.parseLong(args[5]);
         List<Server> servers = new ArrayList<>();
         for (int i = 6; i < args.length; i++) {
             String[] s = args[i].split("=", 3);
             servers.add(new Server(s[0], s[1], s[2]));
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(mix)) {
-            files = s.filter(p -> p.toString().endsWith(".rq") && p.getFileName().toString().split("\\.").length == 2).sorted().toList();
-        }
+        List<Path> files = new ArrayList<>();
+        for (String mix : args[3].split(":"))
+            try (Stream<Path> s = Files.list(Path.of(mix))) {
+                s.filter(p -> p.toString().endsWith(".rq") && p.getFileName().toString().split("\\.").length == 2).forEach(files::add);
+            }
+        files.sort(java.util.Comparator.comparing(Path::getFileName));
         StringBuilder head = new StringBuilder("| size | query | kind |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (Server s : servers) {
@@ -97,37 +105,58 @@ public class PeerMix {
         for (int round = 0; System.nanoTime() < until && !quick.isEmpty(); round++)
             for (Path file : quick) {
                 Path template = cold.resolve(file.getFileName());
-                String q = Files.exists(template) ? fill(Files.readString(template), records, -1 - round, warm) + "\n# warm-up\n" : null;
+                Values v = Values.draw(records, -1 - round, warm);
                 for (Server s : servers)
-                    send(s, q != null ? q : text(file, s), file);
+                    send(s, Files.exists(template) ? warmUp(v.fill(text(template, s))) : text(file, s), file);
             }
         for (Path file : files) {
             String name = file.getFileName().toString().replaceAll("\\.rq$", "");
             measure(size, name, servers, runs, budget, null, records, file);
             Path template = cold.resolve(file.getFileName());
             if (Files.exists(template))
-                measure(size, name, servers, runs, budget, Files.readString(template), records, file);
+                measure(size, name, servers, runs, budget, template, records, file);
         }
     }
 
-    /** The mix file's text for that server: its variant where one exists. */
+    /** The file's text for that server: its first variant that has a file of its own, else the file. */
     static String text(Path file, Server server) throws Exception {
-        Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + server.variant() + ".rq"));
-        return Files.readString(Files.exists(own) ? own : file);
+        for (String variant : server.variant().split(",")) {
+            Path own = Path.of(file.toString().replaceAll("\\.rq$", "." + variant + ".rq"));
+            if (Files.exists(own))
+                return Files.readString(own);
+        }
+        return Files.readString(file);
     }
 
-    /** The cold template with values drawn anew (the same for every server in the run). */
-    static String fill(String template, long records, int run, Random random) {
-        return template.replace("{{case}}", "s42-" + (1 + (long) (random.nextDouble() * records)))
-                .replace("{{country}}", COUNTRIES[random.nextInt(COUNTRIES.length)])
-                .replace("{{year}}", String.valueOf(2002 + random.nextInt(22)))
-                .replace("{{run}}", String.valueOf(run));
+    /** A warm-up text, marked so that no answer cache holds a measured run's text. */
+    static String warmUp(String text) {
+        return isPage(text) ? text.strip() + (text.contains("?") ? "&" : "?") + "warm-up" : text + "\n# warm-up\n";
+    }
+
+    static boolean isPage(String text) {
+        return text.startsWith("# GET ");
+    }
+
+    /** The values of one cold run, drawn anew (the same for every server in the run). */
+    record Values(String kase, String country, String year, int run) {
+        static Values draw(long records, int run, Random random) {
+            return new Values("s42-" + (1 + (long) (random.nextDouble() * records)), COUNTRIES[random.nextInt(COUNTRIES.length)],
+                    String.valueOf(2002 + random.nextInt(22)), run);
+        }
+
+        String fill(String template) {
+            return template.replace("{{case}}", kase).replace("{{country}}", country).replace("{{year}}", year)
+                    .replace("{{run}}", String.valueOf(run));
+        }
     }
 
     /** One row: the mix file again and again (coldTemplate null: "repeat"), or the cold template filled anew on each run. */
-    static void measure(String size, String name, List<Server> servers, int runs, int budget, String coldTemplate, long records, Path file)
+    static void measure(String size, String name, List<Server> servers, int runs, int budget, Path coldTemplate, long records, Path file)
             throws Exception {
         String kind = coldTemplate == null ? "repeat" : "cold";
+        boolean pages = false;
+        for (Server s : servers)
+            pages |= isPage(text(file, s)) || (coldTemplate != null && isPage(text(coldTemplate, s)));
         int n = servers.size();
         List<List<Long>> times = new ArrayList<>();
         long[] rows = new long[n];
@@ -138,12 +167,12 @@ public class PeerMix {
         int cacheHits = 0;
         boolean repeat = kind.equals("repeat");
         for (int run = 0; run < runs && (run < 5 || spent < budget * 1_000_000_000L); run++) {
-            String filled = repeat ? null : fill(coldTemplate, records, run, RANDOM);
+            Values values = repeat ? null : Values.draw(records, run, RANDOM);
             long[] thisRun = new long[n];
             for (int k = 0; k < n; k++) {
                 int i = (run + k) % n;
                 Server s = servers.get(i);
-                String q = repeat ? text(file, s) : filled;
+                String q = repeat ? text(file, s) : values.fill(text(coldTemplate, s));
                 long t0 = System.nanoTime();
                 Answer a = send(s, q, file);
                 long t = System.nanoTime() - t0;
@@ -155,7 +184,7 @@ public class PeerMix {
             }
             for (int i = 0; i < n; i++) {
                 rows[i] = repeat && run > 0 ? rows[i] : rows[i] + thisRun[i];
-                if (thisRun[i] != thisRun[0])
+                if (!pages && thisRun[i] != thisRun[0])
                     differs[i] = true;
             }
         }
@@ -180,6 +209,8 @@ public class PeerMix {
     record Answer(long rows, boolean cacheHit) {}
 
     static Answer send(Server server, String query, Path file) throws Exception {
+        if (isPage(query))
+            return page(server, query.substring("# GET ".length()).strip(), file);
         boolean graphResult = query.contains("DESCRIBE") || query.contains("CONSTRUCT");
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url()))
                 .timeout(Duration.ofSeconds(300))
@@ -192,5 +223,17 @@ public class PeerMix {
             throw new IllegalStateException(server.label() + " " + file.getFileName() + ": HTTP " + r.statusCode() + ": " + r.body());
         long lines = r.body().lines().filter(l -> !l.isBlank()).count();
         return new Answer(graphResult ? lines : lines - 1, r.headers().firstValue("X-Ctkg-Cache").map("hit"::equalsIgnoreCase).orElse(false));
+    }
+
+    /** A page: GET the path from the server's origin, as a browser asks for it. */
+    static Answer page(Server server, String path, Path file) throws Exception {
+        URI endpoint = URI.create(server.url());
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(300))
+                .header("Accept", "text/html").GET().build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"))
+            throw new IllegalStateException(server.label() + " " + file.getFileName() + ": HTTP " + r.statusCode() + " "
+                    + r.headers().firstValue("Content-Type").orElse("") + ": " + r.body());
+        return new Answer(1, r.headers().firstValue("X-Ctkg-Cache").map("hit"::equalsIgnoreCase).orElse(false));
     }
 }

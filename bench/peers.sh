@@ -4,9 +4,11 @@
 #   1. loads: `ctkg load` (validated, commit included) of the generated case records; Virtuoso's
 #      bulk loader of the store ctkg then serves (`ctkg export`: curated + integrated + the job's
 #      quads), checkpoint included; plain Fuseki gets a copy of ctkg's store;
-#   2. the analyst query mix (bench/mix, bench/peers/cold) with the three servers alternating, one
-#      request at a time: repeat latencies (the same query again) and cold ones (values drawn anew
-#      on each run), the rows each server answered side by side (PeerMix);
+#   2. the analyst query mix (bench/mix, bench/peers/cold) and a case record's page (bench/peers/pages:
+#      ctkg's resource page, Virtuoso's HTML rendering of the record's DESCRIBE, plain Fuseki's
+#      DESCRIBE) with the three servers alternating, one request at a time: repeat latencies (the
+#      same query again) and cold ones (values drawn anew on each run), the rows each server
+#      answered side by side (PeerMix);
 #   3. the optional report's rows on each server, with and without DISTINCT (Virtuoso's union of
 #      the named graphs keeps a triple once per graph that holds it; SPARQL's default graph is a set);
 #   4. counts by country and year from the aggregates: the same records loaded restricted into a
@@ -121,10 +123,10 @@ for n in "${sizes[@]}"; do
   echo
   echo "Query mix ($runs runs a query, ${budget} s budget), p50/p99 in ms, the servers alternating:"
   echo
-  java "$here/PeerMix.java" "$n" "$runs" "$budget" "$here/mix" "$here/peers/cold" "$records" \
+  java "$here/PeerMix.java" "$n" "$runs" "$budget" "$here/mix:$here/peers/pages" "$here/peers/cold" "$records" \
        "ctkg=http://127.0.0.1:$cport/ctkg/sparql=ctkg" \
        "plain Fuseki=http://127.0.0.1:$fport/ctkg/sparql=fuseki" \
-       "Virtuoso=http://127.0.0.1:$vhttp/sparql=fuseki"
+       "Virtuoso=http://127.0.0.1:$vhttp/sparql=virtuoso,fuseki"
 
   # 3. the optional report's rows, and the same DISTINCT
   report="$(cat "$here/mix/7-optional-report.rq")"

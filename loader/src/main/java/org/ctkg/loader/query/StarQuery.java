@@ -2,6 +2,7 @@ package org.ctkg.loader.query;
 
 import java.util.Set;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.Var;
@@ -40,7 +41,7 @@ final class StarQuery {
         if (cxt.getDataset() instanceof DatasetGraphTDB store && store.isInTransaction() && store.transactionType() == TxnType.READ) {
             Set<Var> stars = SubjectStars.of(op);
             if (!stars.isEmpty())
-                made = new StarQuery(stars, new SubjectTuples(store.chooseNodeTupleTable(org.apache.jena.graph.Node.ANY),
+                made = new StarQuery(stars, new SubjectTuples(store.chooseNodeTupleTable(Node.ANY),
                         QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()));
         }
         cxt.getContext().set(KEY, made);

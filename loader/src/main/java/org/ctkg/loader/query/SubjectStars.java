@@ -18,10 +18,11 @@ import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.Var;
 
 /**
- * The variables of a query that are the subject of two or more triple patterns with a fixed
+ * The variables of a query that are the subject of three or more triple patterns with a fixed
  * predicate: a star such as {@code ?case a ctkg:CaseRecord ; ctkg:countryOfExploitation ?c ;
- * ctkg:yearOfRegistration ?y}. Once such a subject is bound, reading all its triples at once
- * costs one index descent where probing each predicate costs one each.
+ * ctkg:yearOfRegistration ?y}. One pattern usually finds the subject; once it is bound, reading
+ * all its triples at once costs one index descent where probing each remaining predicate costs
+ * one each. With one pattern left (a two-pattern star) the read costs more than the probe.
  */
 final class SubjectStars {
     private SubjectStars() {}
@@ -36,7 +37,7 @@ final class SubjectStars {
             @Override public void visit(OpQuad quad) { count(quad.getQuad().asTriple(), patterns); }
         });
         Set<Var> stars = new HashSet<>();
-        patterns.forEach((subject, n) -> { if (n >= 2) stars.add(subject); });
+        patterns.forEach((subject, n) -> { if (n >= 3) stars.add(subject); });
         return stars;
     }
 

@@ -61,8 +61,10 @@ final class SubjectTuples {
      */
     List<Tuple<NodeId>> forPattern(NodeId subject, boolean starVariable, boolean fetches) {
         List<Tuple<NodeId>> known = recent.get(subject);
-        if (known == TOO_MANY || (known != null && known != SEEN))
-            return known == TOO_MANY ? null : known;
+        if (known == TOO_MANY)
+            return null;
+        if (known != null && known != SEEN)
+            return known;
         if (!starVariable && known == null)
             return null;
         if (!fetches) {

@@ -63,6 +63,8 @@ class StarQueryExecutorTest {
                     store.add(b, record, uri("country"), uri("country" + i % 7));
                 if (i % 11 == 0)
                     store.add(b, record, uri("country"), uri("country" + (i + 1) % 7));
+                if (i % 10 == 5) // a visible record with one triple in the hidden graph
+                    store.add(HIDDEN, record, uri("year"), NodeFactory.createLiteralString("1999"));
                 if (i % 13 == 0)
                     store.add(a, record, uri("knows"), record);
             }
