@@ -1,4 +1,9 @@
-import java.nio.file.*; import java.util.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
@@ -9,6 +14,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 import org.ctkg.loader.Stores;
+
 /**
  * ctkg's query executor (star subjects read once) against TDB2's own, in one JVM on one store, query by
  * query alternating: java -cp "loader/target/classes:$(cat CP)" bench/ExecutorAB.java STORE TEMPLATE SECONDS,
@@ -17,30 +23,40 @@ import org.ctkg.loader.Stores;
  * No HTTP and no server: what the executor alone changes (docs/benchmarks.md, star subjects).
  */
 public class ExecutorAB {
-  public static void main(String[] a) throws Exception {
-    DatasetGraph store = DatabaseMgr.connectDatasetGraph(Location.create(a[0]));
-    Stores.unionDefaultGraph(store);
-    String tpl = Files.readString(Path.of(a[1]));
-    int secs = Integer.parseInt(a[2]);
-    List<Long> star = new ArrayList<>(), tdb = new ArrayList<>();
-    long end = System.nanoTime() + secs * 1_000_000_000L; int run = 0; long rs=0, rt=0;
-    while (System.nanoTime() < end) {
-      for (int k = 0; k < 2; k++) {
-        boolean useTdb = (run + k) % 2 == 1;
-        String q = tpl.replace("{{run}}", Integer.toString(run));
-        long t0 = System.nanoTime();
-        long n = Txn.calculateRead(store, () -> {
-          Context cxt = Context.setupContextForDataset(ARQ.getContext(), store);
-          if (useTdb) cxt.set(ARQConstants.sysOpExecutorFactory, OpExecutorTDB2.OpExecFactoryTDB);
-          try (QueryExec e = QueryExec.dataset(store).query(q).context(cxt).build()) {
-            RowSet rows = e.select(); long c = 0; while (rows.hasNext()) { rows.next().forEach((v,nd)->nd.toString()); c++; } return c; }
-        });
-        (useTdb ? tdb : star).add(System.nanoTime() - t0);
-        if (useTdb) rt = n; else rs = n;
-      }
-      run++;
+    public static void main(String[] a) throws Exception {
+        DatasetGraph store = DatabaseMgr.connectDatasetGraph(Location.create(a[0]));
+        Stores.unionDefaultGraph(store);
+        String template = Files.readString(Path.of(a[1]));
+        long until = System.nanoTime() + Long.parseLong(a[2]) * 1_000_000_000L;
+        List<Long> star = new ArrayList<>(), tdb2 = new ArrayList<>();
+        long starRows = 0, tdb2Rows = 0;
+        for (int run = 0; System.nanoTime() < until; run++) {
+            String query = template.replace("{{run}}", Integer.toString(run));
+            for (int k = 0; k < 2; k++) {
+                boolean useTdb2 = (run + k) % 2 == 1; // rotate who goes first
+                long t0 = System.nanoTime();
+                long rows = Txn.calculateRead(store, () -> select(store, query, useTdb2));
+                (useTdb2 ? tdb2 : star).add(System.nanoTime() - t0);
+                if (useTdb2) tdb2Rows = rows; else starRows = rows;
+            }
+        }
+        Collections.sort(star);
+        Collections.sort(tdb2);
+        System.out.printf("star p50=%.2f ms (%d rows)  tdb2 p50=%.2f ms (%d rows)  n=%d%n",
+                star.get(star.size() / 2) / 1e6, starRows, tdb2.get(tdb2.size() / 2) / 1e6, tdb2Rows, star.size());
     }
-    Collections.sort(star); Collections.sort(tdb);
-    System.out.printf("star p50=%.2f ms (%d rows)  tdb2 p50=%.2f ms (%d rows)  n=%d%n", star.get(star.size()/2)/1e6, rs, tdb.get(tdb.size()/2)/1e6, rt, star.size());
-  }
+
+    /** Runs the query with ctkg's executor or TDB2's, every value turned into text as a writer would. */
+    static long select(DatasetGraph store, String query, boolean tdb2) {
+        Context cxt = Context.setupContextForDataset(ARQ.getContext(), store);
+        if (tdb2)
+            cxt.set(ARQConstants.sysOpExecutorFactory, OpExecutorTDB2.OpExecFactoryTDB);
+        try (QueryExec exec = QueryExec.dataset(store).query(query).context(cxt).build()) {
+            RowSet rows = exec.select();
+            long n = 0;
+            for (; rows.hasNext(); n++)
+                rows.next().forEach((v, node) -> node.toString());
+            return n;
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -70,7 +71,7 @@ public class PeerMix {
             try (Stream<Path> s = Files.list(Path.of(mix))) {
                 s.filter(p -> p.toString().endsWith(".rq") && p.getFileName().toString().split("\\.").length == 2).forEach(files::add);
             }
-        files.sort(java.util.Comparator.comparing(Path::getFileName));
+        files.sort(Comparator.comparing(Path::getFileName));
         StringBuilder head = new StringBuilder("| size | query | kind |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (Server s : servers) {

@@ -22,7 +22,7 @@ final class StarOptional extends QueryIterRepeatApply {
     private final Reordering reordering;
     private BasicPattern ordered;
 
-    /** How the pattern is ordered given the first row: TDB2's join order from the store's statistics. */
+    /** How the pattern is ordered given its first row: TDB2's join order from the store's statistics. */
     interface Reordering {
         BasicPattern given(BasicPattern pattern, Binding row);
     }

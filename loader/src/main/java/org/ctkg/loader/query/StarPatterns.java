@@ -35,7 +35,7 @@ final class StarPatterns {
     static QueryIterator match(StarQuery star, BasicPattern pattern, QueryIterator input, ExecutionContext cxt) {
         DatasetGraphTDB store = (DatasetGraphTDB) cxt.getDataset();
         return new UnionGraphMatch(store.chooseNodeTupleTable(Node.ANY), star, QC2.getFilter(cxt.getContext()), cxt)
-                .execute(pattern, input, cxt);
+                .execute(pattern, input);
     }
 
     /** TDB2's plain executor (no reordering, no filter placement) with star matching. */

@@ -2,6 +2,7 @@ package org.ctkg.loader.query;
 
 import java.util.Set;
 
+import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.algebra.Op;
@@ -14,19 +15,23 @@ import org.apache.jena.tdb2.store.DatasetGraphTDB;
 /**
  * What one query execution knows of its star subjects: which variables they are, found in the
  * whole algebra before its first step, and the triples of those read so far. Kept in the
- * execution's context, which every step of the query (optional parts, sub-selects) shares and
- * no other query sees.
+ * execution's context, which every step of the query (optional parts, sub-selects) shares, and
+ * bound to the read transaction it was made in: a caller may run several queries with one context
+ * ({@code QueryExecBuilder.context} takes it as it is), and triples read before a write are not read again.
  */
 final class StarQuery {
     private static final Symbol KEY = Symbol.create("https://w3id.org/ctkg/ontology#starQuery");
-    private static final StarQuery NONE = new StarQuery(Set.of(), null);
+    private static final StarQuery NONE = new StarQuery(Set.of(), null, null);
 
     private final Set<Var> stars;
     private final SubjectTuples tuples;
+    /** The read transaction the triples were read in; null for NONE. */
+    private final Transaction transaction;
 
-    private StarQuery(Set<Var> stars, SubjectTuples tuples) {
+    private StarQuery(Set<Var> stars, SubjectTuples tuples, Transaction transaction) {
         this.stars = stars;
         this.tuples = tuples;
+        this.transaction = transaction;
     }
 
     /**
@@ -35,23 +40,29 @@ final class StarQuery {
      */
     static StarQuery of(ExecutionContext cxt, Op op) {
         StarQuery known = (StarQuery) cxt.getContext().get(KEY);
-        if (known != null)
+        if (known != null && known.current(cxt))
             return known;
         StarQuery made = NONE;
         if (cxt.getDataset() instanceof DatasetGraphTDB store && store.isInTransaction() && store.transactionType() == TxnType.READ) {
             Set<Var> stars = SubjectStars.of(op);
             if (!stars.isEmpty())
                 made = new StarQuery(stars, new SubjectTuples(store.chooseNodeTupleTable(Node.ANY),
-                        QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()));
+                        QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()), store.getTxnSystem().getThreadTransaction());
         }
         cxt.getContext().set(KEY, made);
         return made;
     }
 
-    /** The execution's star query as made at its first step. */
+    /** The execution's star query as made at its first step; none if made in another transaction. */
     static StarQuery of(ExecutionContext cxt) {
         StarQuery known = (StarQuery) cxt.getContext().get(KEY);
-        return known == null ? NONE : known;
+        return known != null && known.current(cxt) ? known : NONE;
+    }
+
+    /** Whether the triples read are the store's now: NONE always, else made in this thread's transaction. */
+    private boolean current(ExecutionContext cxt) {
+        return transaction == null
+                || cxt.getDataset() instanceof DatasetGraphTDB store && store.getTxnSystem().getThreadTransaction() == transaction;
     }
 
     boolean isStar(Var subject) {

@@ -48,7 +48,7 @@ public final class StarQueryExecutor extends OpExecutorTDB2 {
         if (!input.hasNext())
             return input;
         QueryIterPeek peek = QueryIterPeek.create(input, execCxt);
-        BasicPattern ordered = reorder(quads.getBasicPattern(), peek);
+        BasicPattern ordered = joinOrder(quads.getBasicPattern(), peek.peek());
         Explain.explain("Execute", ordered, execCxt.getContext());
         return StarPatterns.match(star, ordered, peek, execCxt);
     }
@@ -61,7 +61,7 @@ public final class StarQueryExecutor extends OpExecutorTDB2 {
         if (!input.hasNext())
             return input;
         QueryIterPeek peek = QueryIterPeek.create(input, execCxt);
-        BasicPattern ordered = reorder(quads.getBasicPattern(), peek);
+        BasicPattern ordered = joinOrder(quads.getBasicPattern(), peek.peek());
         Op placed = TransformFilterPlacement.transform(filter.getExprs(), Node.ANY, ordered);
         ExecutionContext plain = ExecutionContext.copy(execCxt);
         plain.setExecutor(StarPatterns.PLAIN);
@@ -74,15 +74,11 @@ public final class StarQueryExecutor extends OpExecutorTDB2 {
         if (!(optional.getRight() instanceof OpQuadPattern quads) || !StarPatterns.apply(star, quads, execCxt))
             return super.execute(optional, input);
         QueryIterator required = exec(optional.getLeft(), input);
-        return new StarOptional(required, quads.getBasicPattern(), star, this::reorder, execCxt);
-    }
-
-    private BasicPattern reorder(BasicPattern pattern, QueryIterPeek peek) {
-        return peek.hasNext() ? reorder(pattern, peek.peek()) : pattern;
+        return new StarOptional(required, quads.getBasicPattern(), star, this::joinOrder, execCxt);
     }
 
     /** TDB2's join order for the pattern, from the store's statistics, given a row of its input. */
-    private BasicPattern reorder(BasicPattern pattern, Binding row) {
+    private BasicPattern joinOrder(BasicPattern pattern, Binding row) {
         ReorderTransformation transform = ((DatasetGraphTDB) execCxt.getDataset()).getReorderTransform();
         if (pattern.size() < 2 || transform == null)
             return pattern;

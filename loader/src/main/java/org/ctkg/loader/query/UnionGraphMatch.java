@@ -37,6 +37,7 @@ final class UnionGraphMatch {
     private final NodeTable nodes;
     private final StarQuery star;
     private final Predicate<Tuple<NodeId>> visible;
+    private final ExecutionContext cxt;
     private final AtomicBoolean cancelled;
 
     UnionGraphMatch(NodeTupleTable quads, StarQuery star, Predicate<Tuple<NodeId>> visible, ExecutionContext cxt) {
@@ -44,10 +45,11 @@ final class UnionGraphMatch {
         this.nodes = quads.getNodeTable();
         this.star = star;
         this.visible = visible;
+        this.cxt = cxt;
         this.cancelled = cxt.getCancelSignal();
     }
 
-    QueryIterator execute(BasicPattern pattern, QueryIterator input, ExecutionContext cxt) {
+    QueryIterator execute(BasicPattern pattern, QueryIterator input) {
         Iterator<BindingNodeId> chain = Iter.map(input, this::ids);
         List<Abortable> killList = new ArrayList<>();
         for (Triple triple : pattern)

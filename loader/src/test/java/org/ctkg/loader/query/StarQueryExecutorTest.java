@@ -114,7 +114,32 @@ class StarQueryExecutorTest {
     }
 
     @Test
-    void anUpdateSeesWhatItWrites() {
+    void aContextUsedAgainAfterAWriteReadsTheNewState() {
+        String counts = "SELECT ?r ?y { VALUES ?r { :record1 :record2 } ?r a :Record ; :country ?c ; :year ?y }";
+        Context shared = Context.setupContextForDataset(ARQ.getContext(), store);
+        RowSetRewindable before = Txn.calculateRead(store, () -> rows(counts, shared));
+        String moved = PREFIX + "DELETE { GRAPH ?g { ?r :year ?y } } INSERT { GRAPH ?g { ?r :year '1990' } } "
+                + "WHERE { GRAPH ?g { ?r a :Record ; :year ?y } }";
+        Txn.executeWrite(store, () -> org.apache.jena.sparql.exec.UpdateExec.dataset(store).update(moved).execute());
+        try {
+            RowSetRewindable after = Txn.calculateRead(store, () -> rows(counts, shared));
+            RowSetRewindable tdb2 = select(counts, false, true);
+            assertTrue(ResultSetCompare.equalsByTerm(after, tdb2), () -> "after the write: " + after.size() + " rows against TDB2's " + tdb2.size());
+            assertTrue(!ResultSetCompare.equalsByTerm(before, after), "the write changed the years");
+        } finally {
+            Txn.executeWrite(store, () -> store.clear());
+            records();
+        }
+    }
+
+    private static RowSetRewindable rows(String query, Context cxt) {
+        try (QueryExec q = QueryExec.dataset(store).query(PREFIX + query).context(cxt).build()) {
+            return q.select().rewindable();
+        }
+    }
+
+    @Test
+    void anUpdateWritesWhatItsPatternMatches() {
         String update = PREFIX + "INSERT { GRAPH <urn:graph:checks> { ?r :checked ?y } } WHERE { ?r a :Record ; :year ?y ; :country :country1 }";
         Txn.executeWrite(store, () -> org.apache.jena.sparql.exec.UpdateExec.dataset(store).update(update).execute());
         RowSetRewindable checked = select("SELECT * { ?r :checked ?y ; :year ?y }", false, false);
