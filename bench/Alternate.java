@@ -48,7 +48,9 @@ public class Alternate {
         }
         for (int i = 0; i < k; i++) {
             List<Long> l = ns.get(i); Collections.sort(l);
-            System.out.printf("%s n=%d p25=%.2f p50=%.2f p75=%.2f%n", a[3 + i], l.size(), l.get(l.size() / 4) / 1e6, l.get(l.size() / 2) / 1e6, l.get(l.size() * 3 / 4) / 1e6);
+            double trimmed = l.subList(l.size() / 10, l.size() * 9 / 10).stream().mapToLong(Long::longValue).average().orElse(0);
+            System.out.printf("%s n=%d p25=%.2f p50=%.2f p75=%.2f mean10-90=%.2f%n", a[3 + i], l.size(), l.get(l.size() / 4) / 1e6,
+                    l.get(l.size() / 2) / 1e6, l.get(l.size() * 3 / 4) / 1e6, trimmed / 1e6);
         }
     }
 }

@@ -24,10 +24,10 @@ final class StarPatterns {
 
     private StarPatterns() {}
 
-    /** Whether the pattern is on the union graph of a TDB2 store, in a query with star subjects, with no triple term holding variables. */
+    /** Whether the pattern is on the union graph of a TDB2 store, in a read transaction, with no triple term holding variables. */
     static boolean apply(StarQuery star, OpQuadPattern quads, ExecutionContext cxt) {
         Node graph = quads.getGraphNode();
-        return star.any() && (Quad.isUnionGraph(graph) || Node.ANY.equals(graph))
+        return star.active() && (Quad.isUnionGraph(graph) || Node.ANY.equals(graph))
                 && cxt.getDataset() instanceof DatasetGraphTDB
                 && quads.getBasicPattern().getList().stream().noneMatch(SolverLib::tripleHasEmbTripleWithVars);
     }

@@ -44,10 +44,8 @@ final class StarQuery {
             return known;
         StarQuery made = NONE;
         if (cxt.getDataset() instanceof DatasetGraphTDB store && store.isInTransaction() && store.transactionType() == TxnType.READ) {
-            Set<Var> stars = SubjectStars.of(op);
-            if (!stars.isEmpty())
-                made = new StarQuery(stars, new SubjectTuples(store.chooseNodeTupleTable(Node.ANY),
-                        QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()), store.getTxnSystem().getThreadTransaction());
+            made = new StarQuery(SubjectStars.of(op), new SubjectTuples(store.chooseNodeTupleTable(Node.ANY),
+                    QC2.getFilter(cxt.getContext()), cxt.getCancelSignal()), store.getTxnSystem().getThreadTransaction());
         }
         cxt.getContext().set(KEY, made);
         return made;
@@ -73,7 +71,8 @@ final class StarQuery {
         return tuples;
     }
 
-    boolean any() {
-        return !stars.isEmpty();
+    /** Whether the query reads a TDB2 store in a read transaction: its union-graph patterns are matched here. */
+    boolean active() {
+        return this != NONE;
     }
 }

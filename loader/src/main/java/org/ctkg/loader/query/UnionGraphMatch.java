@@ -30,7 +30,8 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
  * Matches a basic graph pattern on the union of a TDB2 store's named graphs, one stage a triple
  * pattern in the order given, as TDB2's own matcher does, except that a pattern whose subject is
  * bound to a star subject ({@link SubjectStars}) is answered from that subject's triples read once
- * ({@link SubjectTuples}) rather than by a probe of its own.
+ * ({@link SubjectTuples}) rather than by a probe of its own, and a pattern whose probes repeat
+ * has them answered again from memory ({@link RepeatedProbes}).
  */
 final class UnionGraphMatch {
     private final NodeTupleTable quads;
@@ -65,6 +66,7 @@ final class UnionGraphMatch {
         if (subject.absent() || predicate.absent() || object.absent())
             return Iter.nullIterator();
         boolean starSubject = subject.variable != null && star.isStar(subject.variable);
+        RepeatedProbes probes = new RepeatedProbes(this::probe);
         return Iter.flatMap(chain, row -> {
             NodeId s = subject.in(row), p = predicate.in(row), o = object.in(row);
             if (NodeId.isDoesNotExist(s) || NodeId.isDoesNotExist(p) || NodeId.isDoesNotExist(o))
@@ -72,7 +74,7 @@ final class UnionGraphMatch {
             List<Tuple<NodeId>> triples = s == null ? null : star.tuples().forPattern(s, starSubject, p == null || o == null);
             Iterator<Tuple<NodeId>> matches = triples != null
                     ? Iter.filter(triples.iterator(), t -> (p == null || p.equals(t.get(2))) && (o == null || o.equals(t.get(3))))
-                    : probe(s, p, o);
+                    : probes.find(s, p, o);
             return Iter.iter(matches).map(t -> bind(row, t, subject, predicate, object)).removeNulls();
         });
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Star matching answers exactly what TDB2's own executor answers on the same store: records in
  * several graphs (a triple held twice counts once), a subject with more triples than are read at
  * once, repeated variables, optional parts (their subject substituted by the record), filters
- * placed among the patterns, hidden graphs, and updates.
+ * placed among the patterns, hidden graphs, and updates; and patterns whose probes repeat (a
+ * country's label for each of its records), with more answers than are kept, or that never repeat.
  */
 class StarQueryExecutorTest {
     private static final String PREFIX = "PREFIX : <urn:ex:> ";
@@ -98,6 +99,12 @@ class StarQueryExecutorTest {
         "SELECT * { ?r a :Record OPTIONAL { ?r :country ?c . ?c :region :region1 } OPTIONAL { ?r :year ?y } }",
         "SELECT * { ?r :gender ?g ; :country ?c OPTIONAL { ?r :year ?y . ?x :year ?y ; :gender ?g } }",
         "SELECT * { ?r a :Record OPTIONAL { ?r :year ?y } OPTIONAL { ?r :gender ?y } }",
+        // no star: probes that repeat (seven countries' labels), that have more answers than are kept, by object, that never repeat
+        "SELECT ?r ?l { ?r :country ?c . ?c :label ?l } ORDER BY ?r LIMIT 100",
+        "SELECT ?r (COUNT(?n) AS ?notes) { ?r :country ?c . ?c :note ?n } GROUP BY ?r",
+        "SELECT * { ?r :gender 'Woman' . ?x :year ?y . ?r :year ?y }",
+        "SELECT * { ?r a :Record . ?r :country ?c }",
+        "SELECT * { ?r :country ?c OPTIONAL { ?c :label ?l } }",
     })
     void answersAsTdb2Does(String query) {
         for (boolean hideOne : new boolean[] {false, true}) {
