@@ -21,9 +21,10 @@ import org.apache.jena.tdb2.store.DatasetGraphTDB;
 
 /**
  * TDB2's executor for ctkg's stores: the same plan (TDB2's join order from the store's
- * statistics, filters placed among the patterns), but a query with star subjects
- * ({@link SubjectStars}) has its quad patterns on the union graph matched by
- * {@link UnionGraphMatch}. Every other query runs exactly as in TDB2.
+ * statistics, filters placed among the patterns), but the quad patterns on the union graph of a
+ * read query are matched by {@link UnionGraphMatch}: star subjects ({@link SubjectStars}) read
+ * once, repeated probes answered again ({@link RepeatedProbes}). Updates, named graphs and
+ * patterns with triple terms run exactly as in TDB2.
  */
 public final class StarQueryExecutor extends OpExecutorTDB2 {
     /** Set on a store's context ({@code QC.setFactory}) to have its queries run here. */
