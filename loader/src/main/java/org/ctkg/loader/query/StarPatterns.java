@@ -17,7 +17,7 @@ import org.apache.jena.tdb2.solver.QC2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.GraphTDB;
 
-/** When and how a quad pattern is matched with its star subjects read once. */
+/** When and how a quad pattern is matched by {@link UnionGraphMatch}: star subjects read once, repeated probes answered again. */
 final class StarPatterns {
     /** Runs the patterns among which filters were placed, in that order: TDB2's plain executor, with star matching. */
     static final OpExecutorFactory PLAIN = Plain::new;

@@ -13,8 +13,9 @@ import org.apache.jena.tdb2.solver.QC2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 
 /**
- * What one query execution knows of its star subjects: which variables they are, found in the
- * whole algebra before its first step, and the triples of those read so far. Kept in the
+ * What one read query on a TDB2 store knows while it runs (its union-graph patterns are matched
+ * by {@link UnionGraphMatch}; {@link #active()} says so): its star subjects, found in the whole
+ * algebra before its first step, if it has any, and the triples of those read so far. Kept in the
  * execution's context, which every step of the query (optional parts, sub-selects) shares, and
  * bound to the read transaction it was made in: a caller may run several queries with one context
  * ({@code QueryExecBuilder.context} takes it as it is), and triples read before a write are not read again.
