@@ -50,6 +50,7 @@ import org.ctkg.server.replication.ReplicationModule;
 import org.ctkg.server.search.SearchIndex;
 import org.ctkg.server.ui.QueryUiModule;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -149,6 +150,11 @@ public final class CtkgServer {
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();
+    }
+
+    /** Jetty's connectors, for tests of how they are made. */
+    Connector[] connectors() {
+        return fuseki.getJettyServer().getConnectors();
     }
 
     /** The port the server listens on (the actual port when built with port 0); HTTPS on it when built with a keystore. */

@@ -93,8 +93,10 @@ public final class ProtocolModule implements FusekiModule {
 
     @Override
     public void server(FusekiServer server) {
-        // Floods are refused before anything else looks at them.
         Server jetty = server.getJettyServer();
+        // Connectors whose pool keeps each response's buffer, made before anything sets their timeouts.
+        ResponseBufferPool.install(jetty);
+        // Floods are refused before anything else looks at them.
         if (admission.maxRequestsPerSecond() > 0)
             jetty.setHandler(FloodLimit.around(jetty.getHandler(), admission.maxRequestsPerSecond(), clients));
         // A sender stalled in the middle of a body (nothing arriving) is cut off after the idle timeout.
