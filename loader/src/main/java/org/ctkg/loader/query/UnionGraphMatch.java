@@ -66,7 +66,7 @@ final class UnionGraphMatch {
         if (subject.absent() || predicate.absent() || object.absent())
             return Iter.nullIterator();
         boolean starSubject = subject.variable != null && star.isStar(subject.variable);
-        RepeatedProbes probes = new RepeatedProbes(this::probe);
+        RepeatedProbes probes = star.probes(triple, this::probe);
         return Iter.flatMap(chain, row -> {
             NodeId s = subject.in(row), p = predicate.in(row), o = object.in(row);
             if (NodeId.isDoesNotExist(s) || NodeId.isDoesNotExist(p) || NodeId.isDoesNotExist(o))
