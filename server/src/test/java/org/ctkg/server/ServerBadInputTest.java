@@ -99,7 +99,12 @@ class ServerBadInputTest {
             new Case("load: truncated gzip", "POST", CtkgServer.LOAD_PATH + GRAPH + "&name=cut.nt.gz", "application/gzip", truncatedGzip, 400, "cut.nt"),
             c("page: a resource that is not there", "GET", "/id/organization/nobody-at-all", null, null, 404, "nobody-at-all"),
             c("page: a path of 20,000 characters", "GET", "/id/organization/" + "x".repeat(20_000), null, null, 414, ""),
-            c("page: path traversal", "GET", "/ui/..%2f..%2fpom.xml", null, null, 400, "")
+            c("page: path traversal", "GET", "/ui/..%2f..%2fpom.xml", null, null, 400, ""),
+            c("graph store: a parameter with an invalid UTF-8 sequence", "GET", "/ctkg/data?graph=urn:g%c3%28", null, null, 400, "percent-encoded UTF-8"),
+            c("graph store: a parameter that is not UTF-8", "PUT", "/ctkg/data?graph=urn:g%ff", "text/turtle", "<urn:a> <urn:b> <urn:c> .", 400, "percent-encoded UTF-8"),
+            c("load: a parameter with a truncated UTF-8 escape", "POST", CtkgServer.LOAD_PATH + "?graph=urn:g%e2%82&name=a.ttl", "text/turtle", "<urn:a> <urn:b> <urn:c> .", 400, "percent-encoded UTF-8"),
+            c("page: search for a parameter that is not UTF-8", "GET", "/search?q=%ff", null, null, 400, "percent-encoded UTF-8"),
+            c("page: a truncated escape", "GET", "/id/organization/nobody-at-all?format=%e2%82", null, null, 400, "percent-encoded UTF-8")
         );
     }
 

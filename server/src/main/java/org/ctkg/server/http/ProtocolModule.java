@@ -17,7 +17,7 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * ctkg's additions to the SPARQL protocols, as a Fuseki module: security headers on every answer,
- * no TRACE, the service description and VoID on a GET of a query service, query requests bounded
+ * no TRACE, query strings that can be read, the service description and VoID on a GET of a query service, query requests bounded
  * in size and time and read whole, Graph Store uploads read strictly, capped answers, fair shares
  * of query time, updates that reach only allowed endpoints, and who may write (HTTP Basic for
  * writers; on a read-only server, a 403 that says why).
@@ -111,7 +111,8 @@ public final class ProtocolModule implements FusekiModule {
         builder.registerOperation(Operation.Query, new CappedQuery(maxRows))
                .registerOperation(Operation.Update, new CtkgUpdate(allowed))
                .addFilter("/*", new SecurityHeaders())
-               .addFilter("/*", new RefusedMethods());
+               .addFilter("/*", new RefusedMethods())
+               .addFilter("/*", new ReadableQueryString());
         Set<String> queryPaths = Set.of(base, base + "/", base + "/sparql", base + "/query");
         Set<String> budgetedPaths = new HashSet<>(queryPaths);
         budgetedPaths.add(base + "/data");

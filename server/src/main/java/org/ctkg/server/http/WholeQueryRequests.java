@@ -66,8 +66,7 @@ public final class WholeQueryRequests implements Filter {
             return;
         } catch (IllegalArgumentException e) {
             // Jetty's message names its own classes: say what is wrong in the caller's terms instead.
-            Responses.refuse(response, 400, "The request's parameters cannot be read: they must be percent-encoded UTF-8 "
-                    + "(%XX escapes of whole characters)");
+            Responses.refuse(response, 400, ReadableQueryString.UNREADABLE);
             return;
         }
         String stylesheet = whole.getParameter("stylesheet");

@@ -97,6 +97,10 @@ class HostileRequestsTest {
             get("a bad percent-escape in the path", "/id/%zz", 400),
             get("a bad percent-escape in a query parameter", "/ctkg/sparql?query=%zz", 400),
             get("a parameter that is not UTF-8", "/ctkg/sparql?query=%ff%fe", 400),
+            get("a bad percent-escape in the graph store's graph", "/ctkg/data?graph=%zz", 400),
+            get("a bad percent-escape in a search", "/search?q=%zz", 400),
+            get("a bad percent-escape in a resource page's format", "/id/instrument/palermo-protocol?format=%zz", 400),
+            get("a bad percent-escape in the load status", "/ctkg/load?name=%zz", 400),
             post("a form with a bad percent-escape", "/ctkg/sparql", form, "query=%zz", 400),
             post("a form that is not UTF-8", "/ctkg/sparql", form, "query=%ff%fe", 400),
             post("a form of 200 parameters", "/ctkg/sparql", form, IntStream.range(0, 200).mapToObj(i -> "k" + i + "=1&").collect(Collectors.joining())
