@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 "                  [--max-running-queries N] [--max-queue-wait SECONDS] [--max-requests-per-second N] [--idle-timeout SECONDS]",
                 "                  [--readers FILE [--reader-log DIR] [--reader-log-days N]]",
                 "                  [--https KEYSTORE [--https-password-file FILE]] [--releases DIR]",
-                "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME] [--max-read-wait SECONDS]"},
+                "                  [--publish-to HOST:PORT | --replica-of HOST:PORT] [--topic NAME] [--max-read-wait SECONDS]",
+                "                  [--kafka-timeout SECONDS]"},
         description = {"serve the knowledge graph over HTTP (SPARQL at /ctkg/sparql)",
                 "",
                 "Serves the curated graph read-only from a scratch store that is gone when it stops, or the TDB2 store at DIR."},
@@ -182,6 +183,11 @@ final class ServeCommand extends Command {
             + "then 503 (default ${DEFAULT-VALUE})")
     int maxReadWait;
 
+    @Option(names = "--kafka-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "the bound on each call to Kafka of --publish-to or --replica-of: a start that cannot reach it, or a "
+            + "write it does not take, fails after this long (default ${DEFAULT-VALUE})")
+    int kafkaTimeout;
+
     ServeCommand(PrintStream out, PrintStream err) {
         super(out, err);
     }
@@ -274,6 +280,8 @@ final class ServeCommand extends Command {
     private Settings replicationSettings(boolean writable) {
         if (maxReadWait < 1)
             throw usage("--max-read-wait must be a positive number of seconds, got " + maxReadWait);
+        if (kafkaTimeout < 1)
+            throw usage("--kafka-timeout must be a positive number of seconds, got " + kafkaTimeout);
         if (publishTo == null && replicaOf == null)
             return null;
         if (publishTo != null && replicaOf != null)
@@ -283,7 +291,7 @@ final class ServeCommand extends Command {
         if (replicaOf != null && writable)
             throw usage("a replica takes no writes (only the writer's log changes it): drop --passwd and CTKG_WRITER_PASSWORD, or serve without --replica-of");
         try {
-            return Settings.of(publishTo != null ? publishTo : replicaOf).withTopic(topic);
+            return Settings.of(publishTo != null ? publishTo : replicaOf).withTopic(topic).withTimeout(Duration.ofSeconds(kafkaTimeout));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.ctkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -237,6 +238,27 @@ public class CommandLineTest {
         Run topic = ctkg("serve", "--loc", "x", "--replica-of", "127.0.0.1:9092", "--topic", "no spaces");
         assertEquals(2, topic.code(), topic.err());
         assertTrue(topic.err().contains("'no spaces' is not a Kafka topic name"), topic.err());
+    }
+
+    @Test
+    void aServerWhoseKafkaCannotBeReachedExitsWithinItsBoundSayingWhy() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();   // closed again: nothing listens there
+        }
+        Path store = tmp.resolve("unreachable");
+        assertEquals(0, ctkg("load", "--quiet", "--loc", store.toString(), write("kept.ttl", GOOD).toString()).code());
+        String before = ctkg("export", "--loc", store.toString()).out();
+        for (String role : new String[] {"--replica-of", "--publish-to"}) {
+            // 25 s: seven times what the 2 s bound takes here, and under the 30 s default a server ignoring the option would wait.
+            Run run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(25),
+                    () -> ctkg("serve", "--loc", store.toString(), "--port", "0", role, "127.0.0.1:" + port, "--kafka-timeout", "2"));
+            assertEquals(1, run.code(), run.err());
+            assertTrue(run.err().contains("127.0.0.1:" + port) && run.err().contains("Kafka"), role + ": " + run.err());
+            assertEquals(before, ctkg("export", "--loc", store.toString()).out(), role + ": the store is as it was");
+        }
+        Run zero = ctkg("serve", "--loc", "x", "--replica-of", "127.0.0.1:9092", "--kafka-timeout", "0");
+        assertEquals(new Run(2, "", "ctkg serve: --kafka-timeout must be a positive number of seconds, got 0\nTry 'ctkg serve --help'.\n"), zero);
     }
 
     @Test

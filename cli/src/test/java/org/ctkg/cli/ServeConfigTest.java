@@ -33,7 +33,7 @@ class ServeConfigTest {
         Files.writeString(config, "prot = 8080\n");
         CommandLineTest.Run run = CommandLineTest.ctkg("serve", "--config", config.toString());
         assertEquals(2, run.code());
-        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, cache-size, https, https-password-file, idle-timeout, loc, localhost, max-concurrent-queries, max-query-bytes, max-queue-wait, max-read-wait, max-requests-per-second, max-rows, max-running-queries, max-upload-bytes, min-cell, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
+        assertEquals("ctkg serve: " + config + ": unknown setting 'prot' (known: allow-service, base, cache-size, https, https-password-file, idle-timeout, kafka-timeout, loc, localhost, max-concurrent-queries, max-query-bytes, max-queue-wait, max-read-wait, max-requests-per-second, max-rows, max-running-queries, max-upload-bytes, min-cell, passwd, port, publish-to, query-budget, reader-log, reader-log-days, readers, releases, replica-of, timeout, topic, trusted-proxy)\n"
                      + "Try 'ctkg serve --help'.\n", run.err());
     }
 

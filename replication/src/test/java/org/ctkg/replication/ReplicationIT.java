@@ -2,6 +2,7 @@ package org.ctkg.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.NodeFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -131,6 +141,64 @@ class ReplicationIT {
                 assertNull(replay.failure());
             }
             assertEquals(converged, StoreContents.of(replicaStore));
+        }
+    }
+
+    @Test
+    void aReplicaWhosePlaceTheTopicNoLongerHoldsStopsAndSaysSo() throws Exception {
+        Settings settings = settings("retention");
+        DatasetGraph store = Stores.tdb2(dir.resolve("retention-writer"));
+        DatasetGraph replicaStore = Stores.tdb2(dir.resolve("retention-replica"));
+        Path position = dir.resolve("retention.position");
+        try (PublishingDataset writer = Replication.publishing(store, settings)) {
+            Stores.add(writer, Stores.named("one", "One"));
+            long afterOne = writer.publisher().position();
+            try (Replica first = Replica.start(replicaStore, settings, position)) {
+                assertReaches(first, afterOne);
+            }
+            Stores.add(writer, Stores.named("two", "Two"));
+            Stores.add(writer, Stores.named("three", "Three"));
+            StoreContents before = StoreContents.of(replicaStore);
+            // What retention does to an old log: its start moves past the replica's place.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+                admin.deleteRecords(Map.of(Topic.partition(settings), RecordsToDelete.beforeOffset(writer.publisher().position())))
+                     .all().get(30, TimeUnit.SECONDS);
+            }
+
+            try (Replica behind = Replica.start(replicaStore, settings, position)) {
+                assertFalse(behind.awaitPosition(writer.publisher().position(), CATCH_UP), "a replica never skips what the log lost");
+                assertNotNull(behind.failure(), "it stopped, rather than waiting");
+                assertTrue(behind.failure().getMessage().contains("no longer holds offset " + afterOne), behind.failure().getMessage());
+                assertEquals(afterOne, behind.position());
+            }
+            assertEquals(before, StoreContents.of(replicaStore), "the replica's store is as it was");
+            assertEquals(afterOne, new PositionFile(position, settings.topic()).read());
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotTheNextChunkStopsTheReplicaNamingIt() throws Exception {
+        for (boolean ctkgChunk : new boolean[] {true, false}) {
+            Settings settings = settings("out-of-order-" + ctkgChunk);
+            Topic.ensure(settings);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                byte[] patch = "A <https://example.org/id/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\" <https://example.org/graph/updates> .\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                // the second chunk of a store transaction whose first never came; or a record of something else
+                producer.send(ctkgChunk ? new Chunk("t-lost-its-start", 1, true, patch).toRecord(settings.topic())
+                                        : new ProducerRecord<>(settings.topic(), 0, null, patch)).get(30, TimeUnit.SECONDS);
+            }
+            DatasetGraph replicaStore = Stores.tdb2(dir.resolve("out-of-order-" + ctkgChunk + "-replica"));
+            try (Replica replica = Replica.start(replicaStore, settings, dir.resolve("out-of-order-" + ctkgChunk + ".position"))) {
+                assertFalse(replica.awaitPosition(1, CATCH_UP), "the record is not applied");
+                assertNotNull(replica.failure(), "it stopped, rather than skipping the record");
+                String expected = ctkgChunk ? "record 0 of Kafka topic " + settings.topic() + " is chunk 1 of store transaction t-lost-its-start, but the replica expected the first chunk"
+                                            : "record 0 of Kafka topic " + settings.topic() + " is not a ctkg change";
+                assertTrue(replica.failure().getMessage().contains(expected), replica.failure().getMessage());
+                assertEquals(0, replica.position());
+            }
+            assertEquals(0, StoreContents.of(replicaStore).quads(), "nothing of it is in the replica's store");
         }
     }
 
