@@ -43,6 +43,16 @@ class CtkgServerTest {
     }
 
     @Test
+    void errorPagesNameNoExceptionInsideFusekisDispatchOrOutside() {
+        org.eclipse.jetty.server.Server jetty = server.connectors()[0].getServer();
+        assertTrue(jetty.getErrorHandler() instanceof org.ctkg.server.http.ErrorPages, "the server's: " + jetty.getErrorHandler());
+        var contexts = jetty.getDescendants(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class);
+        assertTrue(!contexts.isEmpty(), "Fuseki's servlet context is found");
+        for (var context : contexts)
+            assertTrue(context.getErrorHandler() instanceof org.ctkg.server.http.ErrorPages, "the servlet context's: " + context.getErrorHandler());
+    }
+
+    @Test
     void defaultGraphIsTheUnionOfTheSourceGraphs() throws Exception {
         List<List<String>> rows = SparqlHttp.select(server.sparqlUrl(),
                 "SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");

@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -96,6 +97,11 @@ public final class ProtocolModule implements FusekiModule {
         Server jetty = server.getJettyServer();
         // Connectors whose pool keeps each response's buffer, made before anything sets their timeouts.
         ResponseBufferPool.install(jetty);
+        // Error pages that name no exception, for errors outside Fuseki's dispatch and inside it.
+        ErrorPages errors = new ErrorPages();
+        jetty.setErrorHandler(errors);
+        for (ServletContextHandler context : jetty.getDescendants(ServletContextHandler.class))
+            context.setErrorHandler(errors);
         // Floods are refused before anything else looks at them.
         if (admission.maxRequestsPerSecond() > 0)
             jetty.setHandler(FloodLimit.around(jetty.getHandler(), admission.maxRequestsPerSecond(), clients));
