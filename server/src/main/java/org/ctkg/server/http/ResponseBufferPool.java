@@ -22,7 +22,9 @@ public final class ResponseBufferPool {
     /**
      * Replaces each of the server's connectors, before it starts, by one with the same port, host,
      * timeouts and protocols on a pool that keeps buffers as large as the largest output buffer.
-     * (A connector takes its pool when it is made, and Fuseki makes the server's own.)
+     * (A connector takes its pool when it is made, and Fuseki makes the server's own.) The pool keeps
+     * one such buffer for each response in flight at once, up to Jetty's default bound on its idle
+     * memory (an eighth of the maximum heap), past which it lets buffers go.
      */
     public static void install(Server jetty) {
         ByteBufferPool pool = new ArrayByteBufferPool(0, -1, largestOutputBuffer(jetty), Integer.MAX_VALUE);
